@@ -1,0 +1,43 @@
+/* ts-trade.h: one closed round trip
+ *
+ * Copyright 2026 The Tickscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ts-tick.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TsTrade:
+ * @entry_time_us: entry fill time, µs since epoch UTC
+ * @exit_time_us: exit fill time, µs since epoch UTC
+ * @side: %TS_SIDE_BUY for a long, %TS_SIDE_SELL for a short
+ * @size: base units
+ * @entry_price: entry fill price, quote currency
+ * @exit_price: exit fill price, quote currency
+ * @fees: both legs' taker fees, quote currency
+ * @pnl: net P&L, quote currency: side * size * (exit - entry) - fees
+ *   (STRATEGIES.md "Metrics": a trade's P&L is net of both fees)
+ * @pnl_pct: @pnl / (entry_price * size) * 100, percent of entry notional
+ * @reason: the exit reason code, a static string: "SL", "TP", "TIME",
+ *   "FLAT" (STRATEGIES.md section 2) or "DAILY" (daily loss limit)
+ * @symbol: the instrument
+ */
+typedef struct
+{
+  gint64      entry_time_us;
+  gint64      exit_time_us;
+  TsSide      side;
+  double      size;
+  double      entry_price;
+  double      exit_price;
+  double      fees;
+  double      pnl;
+  double      pnl_pct;
+  const char *reason;
+  char        symbol[TS_SYMBOL_MAX];
+} TsTrade;
+
+G_END_DECLS

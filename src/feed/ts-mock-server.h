@@ -1,0 +1,78 @@
+/* ts-mock-server.h: the bundled mock tick server (WebSocket, own thread)
+ *
+ * Copyright 2026 The Tickscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define TS_MOCK_SERVER_DEFAULT_PORT 8765 /* as in seed 001 */
+
+/**
+ * TsMockServerOptions:
+ * @address: the address to bind, "127.0.0.1" when %NULL
+ * @port: TCP port; 0 picks a free one (see ts_mock_server_get_port())
+ * @rate: generated ticks per second of simulated (exchange) time; 20 by default
+ * @speed: how fast simulated time runs against the wall clock: 1 = real
+ *   time, N = N times faster; for a replay 0 = as fast as possible
+ * @symbols: (nullable): NULL-terminated symbols to generate; %NULL = one, "MOCK-BTC"
+ * @replay_path: (nullable): a recording to serve instead of generated ticks
+ *   (Binance combined-stream .gz, see ../shared/data/README.md)
+ * @seed: seed of the generator's random numbers (same seed, same ticks)
+ */
+typedef struct
+{
+  const char         *address;
+  guint16             port;
+  double              rate;
+  double              speed;
+  const char * const *symbols;
+  const char         *replay_path;
+  guint64             seed;
+} TsMockServerOptions;
+
+#define TS_TYPE_MOCK_SERVER (ts_mock_server_get_type ())
+G_DECLARE_FINAL_TYPE (TsMockServer, ts_mock_server, TS, MOCK_SERVER, GObject)
+
+/**
+ * ts_mock_server_options_init_default:
+ * @options: (out): 127.0.0.1:8765, 20 ticks/s, speed 1, "MOCK-BTC"
+ */
+void          ts_mock_server_options_init_default (TsMockServerOptions       *options);
+
+/**
+ * ts_mock_server_new:
+ * @options: copied
+ */
+TsMockServer *ts_mock_server_new                  (const TsMockServerOptions *options);
+
+/**
+ * ts_mock_server_start:
+ *
+ * Loads the recording if any, binds and starts serving on the server's own
+ * thread. Returns once it listens or failed.
+ *
+ * Returns: %TRUE when listening; else %FALSE with @error set
+ *   (%G_IO_ERROR_ADDRESS_IN_USE and other #G_IO_ERROR codes when binding
+ *   fails, #TS_FEED_ERROR when the recording cannot be read)
+ */
+gboolean      ts_mock_server_start                (TsMockServer              *self,
+                                                   GError                   **error);
+/**
+ * ts_mock_server_stop:
+ *
+ * Closes every connection (going away), stops the thread. Idempotent.
+ */
+void          ts_mock_server_stop                 (TsMockServer              *self);
+gboolean      ts_mock_server_is_running           (TsMockServer              *self);
+/** ts_mock_server_get_port: the port it listens on, 0 when not running */
+guint16       ts_mock_server_get_port             (TsMockServer              *self);
+/** ts_mock_server_dup_url: "ws://127.0.0.1:PORT/", %NULL when not running */
+char         *ts_mock_server_dup_url              (TsMockServer              *self);
+/** ts_mock_server_get_ticks_sent: ticks sent to all clients so far (thread-safe) */
+guint64       ts_mock_server_get_ticks_sent       (TsMockServer              *self);
+
+G_END_DECLS
