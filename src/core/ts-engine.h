@@ -141,6 +141,13 @@ const TsDecision  *ts_engine_get_decisions(const TsEngine         *self,
 void               ts_engine_get_stats    (const TsEngine         *self,
                                            TsLedgerStats          *stats);
 
+/**
+ * ts_engine_get_ignored_count:
+ *
+ * Returns: the ticks ignored so far: invalid, or of another symbol
+ */
+guint64            ts_engine_get_ignored_count (const TsEngine   *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsEngine, ts_engine_free)
 
 G_END_DECLS

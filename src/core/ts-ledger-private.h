@@ -1,0 +1,162 @@
+/* ts-ledger-private.h: the ledger's insides, inlined on the hot path
+ *
+ * Copyright 2026 The Tickscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ts-ledger.h"
+
+G_BEGIN_DECLS
+
+#define TS_LEDGER_US_PER_MINUTE G_GINT64_CONSTANT (60000000)
+#define TS_LEDGER_US_PER_DAY    G_GINT64_CONSTANT (86400000000)
+#define TS_LEDGER_MINUTES_PER_YEAR 525600.0
+
+/* Welford accumulator of the one-minute log returns */
+typedef struct
+{
+  guint64 n;
+  double  mean;
+  double  m2;
+  double  down_sq; /* sum of min(r, 0)^2 */
+} TsLedgerReturns;
+
+struct _TsLedger
+{
+  double   initial_capital;
+  gboolean started;
+  gint64   first_time_us;
+  gint64   last_time_us;
+  guint64  ticks;
+
+  double   realized;
+  double   fees;
+  double   last_price;
+
+  /* the open position */
+  TsSide   side;
+  double   size;
+  double   entry_price;
+  double   entry_fee;
+  gint64   entry_time_us;
+  gboolean in_position_at_mark;
+
+  /* marks */
+  double   equity;
+  double   unrealized;
+  double   peak;
+  double   max_drawdown;
+  double   max_drawdown_amount;
+
+  gint64   day_end_us;        /* first µs of the next UTC day */
+  double   day_start_equity;
+
+  /* trades */
+  guint    trades;
+  guint    wins;
+  double   gross_profit;
+  double   gross_loss;      /* magnitude */
+  guint    consecutive_losses;
+  guint    max_consecutive_losses;
+
+  gint64   time_in_position_us;
+
+  /* one-minute returns */
+  gint64   minute_end_us;     /* first µs of the next minute */
+  double   minute_ref_equity; /* closing equity of the previous minute */
+  TsLedgerReturns  returns;
+};
+
+static inline gint64
+_ts_ledger_floor_div (gint64 a,
+           gint64 b)
+{
+  gint64 q = a / b;
+
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    q--;
+  return q;
+}
+
+void _ts_ledger_start         (TsLedger *self,
+                              gint64    time_us);
+void _ts_ledger_new_day       (TsLedger *self,
+                              gint64    time_us);
+void _ts_ledger_close_minutes (TsLedger *self,
+                              gint64    time_us);
+
+/* see ts_ledger_mark() */
+static inline void
+_ts_ledger_mark (TsLedger *self,
+                 gint64    time_us,
+                 double    last_price)
+{
+  double equity;
+
+  if (G_UNLIKELY (!self->started))
+    _ts_ledger_start (self, time_us);
+
+  if (self->in_position_at_mark)
+    self->time_in_position_us += time_us - self->last_time_us;
+
+  /* self->equity is still the previous mark's, i.e. the equity at 00:00 */
+  if (G_UNLIKELY (time_us >= self->day_end_us))
+    {
+      _ts_ledger_new_day (self, time_us);
+    }
+  if (G_UNLIKELY (time_us >= self->minute_end_us))
+    _ts_ledger_close_minutes (self, time_us);
+
+  if (last_price > 0.0)
+    self->last_price = last_price;
+
+  self->unrealized = self->side == TS_SIDE_NONE
+    ? 0.0
+    : (double) self->side * self->size * (self->last_price - self->entry_price);
+  equity = self->initial_capital + self->realized + self->unrealized;
+  self->equity = equity;
+
+  if (equity > self->peak)
+    {
+      self->peak = equity;
+    }
+  else
+    {
+      double amount = self->peak - equity;
+
+      if (G_UNLIKELY (amount > self->max_drawdown_amount))
+        self->max_drawdown_amount = amount;
+      /* the fraction needs a division only when it may be a new maximum */
+      if (G_UNLIKELY (amount >= self->max_drawdown * self->peak * (1.0 - 1e-12)))
+        {
+          double fraction = amount / self->peak;
+
+          if (fraction > self->max_drawdown)
+            self->max_drawdown = fraction;
+        }
+    }
+
+  self->ticks++;
+  self->last_time_us = time_us;
+  self->in_position_at_mark = self->side != TS_SIDE_NONE;
+}
+
+static inline double
+_ts_ledger_get_equity (const TsLedger *self)
+{
+  return self->equity;
+}
+
+static inline double
+_ts_ledger_get_equity_at (const TsLedger *self,
+                          double          price)
+{
+  double equity = self->initial_capital + self->realized;
+
+  if (self->side != TS_SIDE_NONE)
+    equity += (double) self->side * self->size * (price - self->entry_price);
+  return equity;
+}
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* ts-risk-manager-private.h: the risk manager's insides, inlined on the hot path
+ *
+ * Copyright 2026 The Tickscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ts-risk-manager.h"
+
+G_BEGIN_DECLS
+
+#define TS_RISK_US_PER_DAY G_GINT64_CONSTANT (86400000000)
+
+struct _TsRiskManager
+{
+  TsRiskParams params;
+  gboolean     started;
+  gint64       day_begin_us;   /* [begin, end) of the current UTC day */
+  gint64       day_end_us;
+  double       day_start_equity;
+  double       loss_limit;     /* daily_loss_limit_pct / 100 x day_start_equity */
+  gboolean     halted;
+  guint        cooldown;
+};
+
+static inline gint64
+_ts_risk_manager_floor_div (gint64 a,
+           gint64 b)
+{
+  gint64 q = a / b;
+
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    q--;
+  return q;
+}
+
+gboolean _ts_risk_manager_new_day (TsRiskManager *self,
+                                  gint64         time_us,
+                                  double         equity);
+
+/* see ts_risk_manager_roll_day() */
+static inline gboolean
+_ts_risk_manager_roll_day (TsRiskManager *self,
+                           gint64         time_us,
+                           double         equity)
+{
+  if (G_LIKELY (self->started && time_us >= self->day_begin_us && time_us < self->day_end_us))
+    return FALSE;
+  return _ts_risk_manager_new_day (self, time_us, equity);
+}
+
+/* see ts_risk_manager_check_daily_loss() */
+static inline gboolean
+_ts_risk_manager_check_daily_loss (TsRiskManager *self,
+                                   double         equity)
+{
+  if (self->halted)
+    return FALSE;
+  if (G_UNLIKELY (equity - self->day_start_equity <= -self->loss_limit))
+    {
+      self->halted = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+G_END_DECLS
