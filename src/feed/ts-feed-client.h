@@ -52,6 +52,12 @@ G_DECLARE_FINAL_TYPE (TsFeedClient, ts_feed_client, TS, FEED_CLIENT, GObject)
  * the getters) run there.
  */
 TsFeedClient *ts_feed_client_new               (void);
+/**
+ * ts_feed_client_set_tick_func:
+ * @func: (nullable): called with each message's ticks on the client's context
+ * @user_data: passed to @func
+ * @notify: (nullable): frees @user_data when replaced or when the client goes
+ */
 void          ts_feed_client_set_tick_func     (TsFeedClient   *self,
                                                 TsFeedTickFunc  func,
                                                 gpointer        user_data,
@@ -62,18 +68,25 @@ void          ts_feed_client_set_tick_func     (TsFeedClient   *self,
  *
  * Drops any current connection and connects to @url; a refused or dropped
  * connection is retried with exponential backoff (0.5 s doubling to 30 s)
- * until ts_feed_client_disconnect().
+ * until ts_feed_client_disconnect(). Call it on the client's context.
+ * Loopback hosts are reached without a proxy lookup (HEADLESS.md). Messages
+ * over 1 MiB close the connection (counted as rejected) and it is retried.
  */
 void          ts_feed_client_connect           (TsFeedClient   *self,
                                                 const char     *url);
+/** ts_feed_client_disconnect: closes (going away), stops retrying; state DISCONNECTED */
 void          ts_feed_client_disconnect        (TsFeedClient   *self);
+/** ts_feed_client_get_state: Returns: the current state */
 TsFeedState   ts_feed_client_get_state         (TsFeedClient   *self);
+/** ts_feed_client_get_url: Returns: (nullable): the URL given to connect(), or %NULL */
 const char   *ts_feed_client_get_url           (TsFeedClient   *self);
 /** ts_feed_client_get_retry_seconds: seconds until the next attempt when reconnecting */
 double        ts_feed_client_get_retry_seconds (TsFeedClient   *self);
 /** ts_feed_client_get_last_error: why the last attempt failed or the connection closed, or %NULL */
 const char   *ts_feed_client_get_last_error    (TsFeedClient   *self);
+/** ts_feed_client_get_messages: text messages received (valid or not) */
 guint64       ts_feed_client_get_messages      (TsFeedClient   *self);
+/** ts_feed_client_get_ticks: valid ticks delivered to the tick function */
 guint64       ts_feed_client_get_ticks         (TsFeedClient   *self);
 /** ts_feed_client_get_rejected: messages rejected (not our schema, bad values) */
 guint64       ts_feed_client_get_rejected      (TsFeedClient   *self);

@@ -67,6 +67,7 @@ gboolean      ts_mock_server_start                (TsMockServer              *se
  * Closes every connection (going away), stops the thread. Idempotent.
  */
 void          ts_mock_server_stop                 (TsMockServer              *self);
+/** ts_mock_server_is_running: Returns: %TRUE between a successful start() and stop() */
 gboolean      ts_mock_server_is_running           (TsMockServer              *self);
 /** ts_mock_server_get_port: the port it listens on, 0 when not running */
 guint16       ts_mock_server_get_port             (TsMockServer              *self);
@@ -74,5 +75,7 @@ guint16       ts_mock_server_get_port             (TsMockServer              *se
 char         *ts_mock_server_dup_url              (TsMockServer              *self);
 /** ts_mock_server_get_ticks_sent: ticks sent to all clients so far (thread-safe) */
 guint64       ts_mock_server_get_ticks_sent       (TsMockServer              *self);
+/** ts_mock_server_get_n_clients: WebSocket clients connected now (thread-safe) */
+guint         ts_mock_server_get_n_clients        (TsMockServer              *self);
 
 G_END_DECLS
