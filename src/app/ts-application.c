@@ -1,0 +1,606 @@
+/* ts-application.c: the Tickscope application
+ *
+ * Copyright 2026 The Tickscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "store/ts-trade-csv-writer.h"
+#include "ts-application.h"
+#include "ts-preferences-window.h"
+#include "ts-window.h"
+
+#define DEFAULT_URL "ws://127.0.0.1:8765/"
+
+struct _TsApplication
+{
+  AdwApplication  parent_instance;
+
+  TsSession      *session;
+  GSettings      *settings;
+
+  double          mock_speed;
+  char           *screenshot_path;
+  double          screenshot_after;
+  guint           screenshot_id;
+  gulong          after_paint_id;
+  GdkFrameClock  *frame_clock;
+  int             exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "mock", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start the embedded mock tick server and connect to it"), NULL },
+  { "mock-speed", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Simulated seconds per second for the mock server (default 1)"), N_("N") },
+  { "connect", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Connect to a WebSocket tick source"), N_("URL") },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save the window as a PNG image, then quit"), N_("FILE") },
+  { "screenshot-after", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Seconds to wait before the screenshot (default 5)"), N_("SECONDS") },
+  { NULL }
+};
+
+static TsWindow *
+get_window (TsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (TS_IS_WINDOW (window))
+    return TS_WINDOW (window);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TS_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+show_toast (TsApplication *self,
+            const char    *message)
+{
+  TsWindow *window = get_window (self);
+
+  if (window != NULL)
+    ts_window_show_toast (window, message);
+  else
+    g_printerr ("%s\n", message);
+}
+
+static void
+update_mock_actions (TsApplication *self)
+{
+  gboolean running = self->session != NULL && ts_session_is_mock_server_running (self->session);
+  GAction *start = g_action_map_lookup_action (G_ACTION_MAP (self), "start-mock-server");
+  GAction *stop = g_action_map_lookup_action (G_ACTION_MAP (self), "stop-mock-server");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (start), !running);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (stop), running);
+}
+
+static gboolean
+env_double (const char *name,
+            double     *value)
+{
+  const char *text = g_getenv (name);
+  char *end = NULL;
+  double v;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  v = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+static void
+start_mock_server (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) port_value = g_settings_get_value (self->settings, "mock-port");
+  double port = g_variant_get_uint16 (port_value);
+  double rate = g_settings_get_double (self->settings, "mock-rate");
+  double speed = self->mock_speed;
+
+  env_double ("TICKSCOPE_MOCK_PORT", &port);
+  env_double ("TICKSCOPE_MOCK_SPEED", &speed);
+  port = CLAMP (port, 0, G_MAXUINT16);
+  if (!(speed > 0))
+    speed = 1;
+
+  if (!ts_session_start_mock_server (self->session, (guint16)port, rate, speed, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not start the mock server: %s"),
+                                                  error->message);
+
+      show_toast (self, message);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Mock server running at %s"),
+                                                ts_session_get_mock_server_url (self->session));
+
+    show_toast (self, message);
+  }
+}
+
+static void
+stop_mock_server (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TsApplication *self = user_data;
+
+  ts_session_stop_mock_server (self->session);
+  show_toast (self, _("Mock server stopped"));
+}
+
+static void
+export_to_path (TsApplication *self,
+                const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  const TsTrade *trades;
+  guint n = 0;
+
+  trades = ts_session_get_trades (self->session, &n);
+  if (!ts_trade_csv_writer_write_file (path, trades, n, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not export trades: %s"), error->message);
+
+      show_toast (self, message);
+      return;
+    }
+
+  {
+    /* Translators: %u trades were written to the file %s */
+    g_autofree char *message = g_strdup_printf (ngettext ("%u trade written to %s",
+                                                          "%u trades written to %s", n),
+                                                n, basename);
+
+    show_toast (self, message);
+  }
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  TsApplication *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        export_to_path (self, path);
+      else
+        show_toast (self, _("Could not export trades: choose a local file"));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+export_trades (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *chooser;
+
+  if (path[0] != '\0')
+    {
+      export_to_path (self, path);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Export Trades as CSV"),
+                                         GTK_WINDOW (get_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "tickscope-trades.csv");
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  g_application_hold (G_APPLICATION (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+connect_to (TsApplication *self,
+            const char    *url)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (url));
+
+  if (!g_str_has_prefix (stripped, "ws://") && !g_str_has_prefix (stripped, "wss://"))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not a WebSocket URL: %s"), stripped);
+
+      show_toast (self, message);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "last-url", stripped);
+  ts_session_connect (self->session, stripped);
+}
+
+static void
+on_connect_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TsApplication    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (g_str_equal (response, "connect"))
+    connect_to (self, gtk_editable_get_text (entry));
+}
+
+static void
+on_connect_entry_activate (GtkEntry         *entry,
+                           AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "connect");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+show_connect_dialog (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  g_autofree char *last_url = g_settings_get_string (self->settings, "last-url");
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+                                   _("Connect to a Source"),
+                                   _("A WebSocket URL speaking the mock tick schema"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "connect", _("C_onnect"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), last_url[0] != '\0' ? last_url : DEFAULT_URL);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("URL"), -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_connect_entry_activate), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_connect_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TsApplication *self = user_data;
+
+  gtk_window_present (ts_preferences_window_new (GTK_WINDOW (get_window (self))));
+}
+
+static void
+show_shortcuts (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/tickscope/Tickscope/ts-shortcuts.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (window, GTK_WINDOW (get_window (self)));
+  gtk_window_present (window);
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  static const char *developers[] = { "The Tickscope authors", NULL };
+
+  adw_show_about_window (GTK_WINDOW (get_window (self)),
+                         "application-name", _("Tickscope"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Tickscope authors"),
+                         "developers", developers,
+                         "comments", _("Watch strategies paper-trade live market data"),
+                         "copyright", "© 2026 The Tickscope authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_app (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "start-mock-server", start_mock_server },
+  { "stop-mock-server", stop_mock_server },
+  { "export-trades", export_trades, "s" },
+  { "connect", show_connect_dialog },
+  { "preferences", show_preferences },
+  { "shortcuts", show_shortcuts },
+  { "about", show_about },
+  { "quit", quit_app },
+};
+
+/* --screenshot: render the window into a PNG from the frame clock's
+ * after-paint, when the render nodes are known to be current */
+static void
+on_after_paint (GdkFrameClock *clock,
+                TsApplication *self)
+{
+  TsWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  if (window == NULL)
+    return;
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  if (node != NULL)
+    texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (texture == NULL || !gdk_texture_save_to_png (texture, self->screenshot_path))
+    {
+      g_printerr (_("Could not save the screenshot to %s\n"), self->screenshot_path);
+      self->exit_status = 1;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+take_screenshot (gpointer user_data)
+{
+  TsApplication *self = user_data;
+  TsWindow *window = get_window (self);
+  GdkFrameClock *clock = window != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (window)) : NULL;
+
+  if (clock == NULL)
+    return G_SOURCE_CONTINUE; /* not mapped yet: try again */
+
+  self->screenshot_id = 0;
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (on_after_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ts_application_activate (GApplication *app)
+{
+  TsApplication *self = TS_APPLICATION (app);
+  TsWindow *window = get_window (self);
+
+  if (window == NULL)
+    window = ts_window_new (GTK_APPLICATION (self), self->session);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+ts_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *cmdline)
+{
+  TsApplication *self = TS_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  gboolean mock = FALSE;
+  const char *url = NULL;
+  const char *screenshot = NULL;
+  double value;
+
+  g_variant_dict_lookup (options, "mock", "b", &mock);
+  g_variant_dict_lookup (options, "connect", "&s", &url);
+  g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot);
+  if (g_variant_dict_lookup (options, "mock-speed", "d", &value))
+    {
+      if (!(value > 0))
+        {
+          g_application_command_line_printerr (cmdline, "%s\n",
+                                               _("--mock-speed must be greater than 0"));
+          return 1;
+        }
+      self->mock_speed = value;
+    }
+  if (g_variant_dict_lookup (options, "screenshot-after", "d", &value))
+    self->screenshot_after = MAX (0, value);
+
+  g_application_activate (app);
+
+  if (mock)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "start-mock-server", NULL);
+  else if (url != NULL)
+    connect_to (self, url);
+
+  if (screenshot != NULL && screenshot[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, screenshot);
+
+      g_free (self->screenshot_path);
+      self->screenshot_path = g_file_get_path (file);
+      g_clear_handle_id (&self->screenshot_id, g_source_remove);
+      self->screenshot_id = g_timeout_add ((guint)(self->screenshot_after * 1000),
+                                           take_screenshot, self);
+    }
+
+  return 0;
+}
+
+static void
+ts_application_startup (GApplication *app)
+{
+  TsApplication *self = TS_APPLICATION (app);
+  static const struct { const char *action; const char *accels[2]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.export-trades('')", { "<Control>e", NULL } },
+    { "app.connect", { "<Control>l", NULL } },
+    { "app.start-mock-server", { "<Control>m", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (ts_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+
+  self->settings = g_settings_new (APP_ID);
+  self->session = ts_session_new ();
+  ts_session_bind_settings (self->session, self->settings);
+  g_signal_connect_object (self->session, "notify::mock-server-running",
+                           G_CALLBACK (update_mock_actions), self, G_CONNECT_SWAPPED);
+  update_mock_actions (self);
+}
+
+static void
+ts_application_shutdown (GApplication *app)
+{
+  TsApplication *self = TS_APPLICATION (app);
+
+  g_clear_handle_id (&self->screenshot_id, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  /* stop the client, the mock server and the engine thread now, even if a
+   * window still holds the session */
+  if (self->session != NULL)
+    g_object_run_dispose (G_OBJECT (self->session));
+
+  G_APPLICATION_CLASS (ts_application_parent_class)->shutdown (app);
+}
+
+static void
+ts_application_dispose (GObject *object)
+{
+  TsApplication *self = (TsApplication *)object;
+
+  g_clear_handle_id (&self->screenshot_id, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ts_application_parent_class)->dispose (object);
+}
+
+static void
+ts_application_finalize (GObject *object)
+{
+  TsApplication *self = (TsApplication *)object;
+
+  g_clear_pointer (&self->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (ts_application_parent_class)->finalize (object);
+}
+
+static void
+ts_application_class_init (TsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ts_application_dispose;
+  object_class->finalize = ts_application_finalize;
+
+  app_class->activate = ts_application_activate;
+  app_class->command_line = ts_application_command_line;
+  app_class->startup = ts_application_startup;
+  app_class->shutdown = ts_application_shutdown;
+}
+
+static void
+ts_application_init (TsApplication *self)
+{
+  self->mock_speed = 1;
+  self->screenshot_after = 5;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A paper-trading dashboard for live market data"));
+}
+
+TsApplication *
+ts_application_new (void)
+{
+  return g_object_new (TS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/tickscope/Tickscope",
+                       NULL);
+}
+
+TsSession *
+ts_application_get_session (TsApplication *self)
+{
+  g_return_val_if_fail (TS_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+int
+ts_application_get_exit_status (TsApplication *self)
+{
+  g_return_val_if_fail (TS_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}

@@ -1,0 +1,277 @@
+/* ts-session.h: the engine worker thread and its messages to the UI
+ *
+ * Copyright 2026 The Tickscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/ts-engine.h"
+#include "feed/ts-feed-client.h"
+
+G_BEGIN_DECLS
+
+/** TS_SESSION_LOG_LINES: how many tick-log lines an update carries at most */
+#define TS_SESSION_LOG_LINES 50
+
+/**
+ * TsChartPoint:
+ * @time_us: exchange time, µs since the Unix epoch, UTC
+ * @price: last trade price of the traded symbol then, or NAN before the first trade
+ * @bid: best bid then, or NAN when no quote is known
+ * @ask: best ask then, or NAN when no quote is known
+ *
+ * One point of the price chart: one per tick of the traded symbol.
+ */
+typedef struct
+{
+  gint64 time_us;
+  double price;
+  double bid;
+  double ask;
+} TsChartPoint;
+
+/**
+ * TsTickLogLine:
+ * @time_us: exchange time, µs since the Unix epoch, UTC
+ * @flags: what the tick carried (%TS_TICK_TRADE, %TS_TICK_QUOTE)
+ * @price: trade price, or NAN for a quote-only tick
+ * @bid: best bid, or NAN for a trade-only tick
+ * @ask: best ask, or NAN for a trade-only tick
+ * @size: trade size in base units, or NAN for a quote-only tick
+ * @symbol: the instrument
+ *
+ * One line of the tick log.
+ */
+typedef struct
+{
+  gint64      time_us;
+  TsTickFlags flags;
+  double      price;
+  double      bid;
+  double      ask;
+  double      size;
+  char        symbol[TS_SYMBOL_MAX];
+} TsTickLogLine;
+
+/**
+ * TsSessionUpdate:
+ * @reset: %TRUE when the session started over (a new source was connected):
+ *   drop every chart point, fill, trade and log line received before
+ * @points: (element-type TsChartPoint): new chart points, oldest first
+ * @points_dropped: chart points dropped because the UI did not keep up
+ * @fills: (element-type TsFill): new fills, oldest first
+ * @trades: (element-type TsTrade): newly closed trades, oldest first
+ * @has_stats: whether @stats is set (an engine that has seen no tick has none)
+ * @stats: the ledger's metrics at the time of the update
+ * @log_changed: whether @log changed since the previous update
+ * @log: (element-type TsTickLogLine): the last (at most
+ *   %TS_SESSION_LOG_LINES) ticks of any symbol, oldest first
+ * @feed_state: the feed client's state
+ * @retry_seconds: seconds until the next connection attempt (when reconnecting)
+ * @last_error: (nullable): why the last connection attempt failed or closed
+ * @url: (nullable): the URL the client connects to
+ * @symbol: the traded symbol ("" until the first trade tick)
+ * @messages: WebSocket messages received since the client was created
+ * @ticks: ticks decoded since the client was created
+ * @rejected: messages rejected by the decoder since the client was created
+ *
+ * What changed on the engine thread since the previous update. Immutable
+ * once emitted; reference counted, see ts_session_update_ref().
+ */
+typedef struct
+{
+  /*< public >*/
+  gboolean       reset;
+  GArray        *points;
+  guint64        points_dropped;
+  GArray        *fills;
+  GArray        *trades;
+  gboolean       has_stats;
+  TsLedgerStats  stats;
+  gboolean       log_changed;
+  GArray        *log;
+  TsFeedState    feed_state;
+  double         retry_seconds;
+  char          *last_error;
+  char          *url;
+  char           symbol[TS_SYMBOL_MAX];
+  guint64        messages;
+  guint64        ticks;
+  guint64        rejected;
+  /*< private >*/
+  gint           ref_count;
+} TsSessionUpdate;
+
+#define TS_TYPE_SESSION_UPDATE (ts_session_update_get_type ())
+GType            ts_session_update_get_type (void) G_GNUC_CONST;
+/**
+ * ts_session_update_ref:
+ * @update: an update
+ *
+ * Takes a reference; thread-safe.
+ *
+ * Returns: (transfer full): @update
+ */
+TsSessionUpdate *ts_session_update_ref      (TsSessionUpdate *update);
+/**
+ * ts_session_update_unref:
+ * @update: (transfer full): an update
+ *
+ * Drops a reference; the last one frees it. Thread-safe.
+ */
+void             ts_session_update_unref    (TsSessionUpdate *update);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsSessionUpdate, ts_session_update_unref)
+
+#define TS_TYPE_SESSION (ts_session_get_type ())
+G_DECLARE_FINAL_TYPE (TsSession, ts_session, TS, SESSION, GObject)
+
+/**
+ * ts_session_new:
+ *
+ * Creates a session and starts its engine thread (named "ts-engine", with its
+ * own #GMainContext) holding a #TsEngine with default parameters and a
+ * #TsFeedClient. Call it on the UI thread: the thread-default main context at
+ * this call receives the #TsSession::update signal, and every other
+ * ts_session_*() function must be called from that thread.
+ *
+ * Disposing the session disconnects the client, stops the embedded mock
+ * server and joins the engine thread.
+ *
+ * Returns: (transfer full): a new session
+ */
+TsSession       *ts_session_new                    (void);
+
+/**
+ * ts_session_connect:
+ * @self: a session
+ * @url: a ws:// or wss:// URL speaking the mock schema
+ *
+ * Starts the session over with a fresh engine (current parameters) and
+ * connects the feed client to @url on the engine thread; a refused or dropped
+ * connection is retried with backoff. Returns at once; errors show up as
+ * #TsSessionUpdate.feed_state and #TsSessionUpdate.last_error. The next update
+ * has #TsSessionUpdate.reset set, and the session's trades and fills are
+ * cleared now.
+ */
+void             ts_session_connect                (TsSession   *self,
+                                                    const char  *url);
+/**
+ * ts_session_disconnect:
+ * @self: a session
+ *
+ * Disconnects the feed client (on the engine thread) and stops retrying.
+ * Keeps the engine, its trades and its position.
+ */
+void             ts_session_disconnect             (TsSession   *self);
+
+/**
+ * ts_session_start_mock_server:
+ * @self: a session
+ * @port: loopback TCP port, 0 = any free one
+ * @rate: generated ticks per second of simulated time (> 0)
+ * @speed: simulated seconds per wall-clock second (> 0; 1 = real time)
+ * @error: return location for a #GError
+ *
+ * Starts the embedded #TsMockServer on 127.0.0.1 (it runs on its own thread)
+ * and then connects the session to it as ts_session_connect() does. Blocks
+ * the caller only until the server listens.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set: %G_IO_ERROR_EXISTS when
+ *   it already runs, %G_IO_ERROR_ADDRESS_IN_USE or another #G_IO_ERROR when
+ *   the port cannot be bound
+ */
+gboolean         ts_session_start_mock_server      (TsSession   *self,
+                                                    guint16      port,
+                                                    double       rate,
+                                                    double       speed,
+                                                    GError     **error);
+/**
+ * ts_session_stop_mock_server:
+ * @self: a session
+ *
+ * When the embedded mock server runs: disconnects the client from it and
+ * stops it. Idempotent.
+ */
+void             ts_session_stop_mock_server       (TsSession   *self);
+/**
+ * ts_session_is_mock_server_running:
+ * @self: a session
+ *
+ * Also available as the #TsSession:mock-server-running property.
+ *
+ * Returns: whether the embedded mock server runs
+ */
+gboolean         ts_session_is_mock_server_running (TsSession   *self);
+/**
+ * ts_session_get_mock_server_url:
+ * @self: a session
+ *
+ * Returns: (nullable): "ws://127.0.0.1:PORT/" of the running embedded mock
+ *   server, %NULL when it does not run
+ */
+const char      *ts_session_get_mock_server_url    (TsSession   *self);
+
+/**
+ * ts_session_set_params:
+ * @self: a session
+ * @momentum: (nullable): strategy parameters, copied; %NULL keeps them
+ * @risk: (nullable): risk limits, copied; %NULL keeps them
+ * @broker: (nullable): paper broker costs, copied; %NULL keeps them
+ *
+ * Applies parameters to the running engine from its next tick on (via
+ * g_main_context_invoke() on the engine thread): the window, the open
+ * position and the ledger are kept. Returns at once.
+ */
+void             ts_session_set_params             (TsSession              *self,
+                                                    const TsMomentumParams *momentum,
+                                                    const TsRiskParams     *risk,
+                                                    const TsBrokerParams   *broker);
+/**
+ * ts_session_bind_settings:
+ * @self: a session
+ * @settings: a #GSettings of the io.github.tickscope.Tickscope schema
+ *
+ * Applies every strategy, risk and broker key of @settings now and again on
+ * each #GSettings::changed, with ts_session_set_params().
+ */
+void             ts_session_bind_settings          (TsSession   *self,
+                                                    GSettings   *settings);
+
+/**
+ * ts_session_get_trades:
+ * @self: a session
+ * @n_trades: (out): how many
+ *
+ * The closed trades delivered to the UI thread so far (since the last
+ * reset), oldest first. UI thread only.
+ *
+ * Returns: (transfer none) (array length=n_trades): the trades; valid until
+ *   the next update
+ */
+const TsTrade   *ts_session_get_trades             (TsSession   *self,
+                                                    guint       *n_trades);
+/**
+ * ts_session_get_fills:
+ * @self: a session
+ * @n_fills: (out): how many
+ *
+ * The fills delivered to the UI thread so far (since the last reset), oldest
+ * first. UI thread only.
+ *
+ * Returns: (transfer none) (array length=n_fills): the fills; valid until
+ *   the next update
+ */
+const TsFill    *ts_session_get_fills              (TsSession   *self,
+                                                    guint       *n_fills);
+/**
+ * ts_session_get_feed_state:
+ * @self: a session
+ *
+ * Returns: the feed state of the latest update delivered to the UI thread
+ */
+TsFeedState      ts_session_get_feed_state         (TsSession   *self);
+
+G_END_DECLS

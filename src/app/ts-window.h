@@ -1,0 +1,51 @@
+/* ts-window.h: the main window
+ *
+ * Copyright 2026 The Tickscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ts-price-chart.h"
+#include "ts-session.h"
+
+G_BEGIN_DECLS
+
+#define TS_TYPE_WINDOW (ts_window_get_type ())
+G_DECLARE_FINAL_TYPE (TsWindow, ts_window, TS, WINDOW, AdwApplicationWindow)
+
+/**
+ * ts_window_new:
+ * @application: the application
+ * @session: the session whose updates it shows
+ *
+ * Returns: (transfer none): a new main window, owned by @application
+ */
+TsWindow     *ts_window_new             (GtkApplication *application,
+                                         TsSession      *session);
+/**
+ * ts_window_show_toast:
+ * @self: a window
+ * @message: the text of the toast, plain text (not markup)
+ *
+ * Shows @message in a toast for a few seconds.
+ */
+void          ts_window_show_toast      (TsWindow       *self,
+                                         const char     *message);
+/**
+ * ts_window_get_chart:
+ * @self: a window
+ *
+ * Returns: (transfer none): the price chart
+ */
+TsPriceChart *ts_window_get_chart       (TsWindow       *self);
+/**
+ * ts_window_get_trade_model:
+ * @self: a window
+ *
+ * Returns: (transfer none): the trade list's model of #TsTradeObject, newest first
+ */
+GListModel   *ts_window_get_trade_model (TsWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,246 @@
+/* test-gui.c: the app trades on the embedded mock server and exports CSV
+ *
+ * Copyright 2026 The Tickscope authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "app/ts-application.h"
+#include "app/ts-window.h"
+
+static TsApplication *app;
+
+static void
+wait_until (gboolean (*condition) (void),
+            guint      seconds,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)seconds * G_USEC_PER_SEC;
+
+  while (!condition ())
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out after %u s waiting for %s", seconds, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static TsWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+      window = windows != NULL ? windows->data : NULL;
+    }
+  g_assert_true (TS_IS_WINDOW (window));
+  return TS_WINDOW (window);
+}
+
+static gboolean
+has_trade (void)
+{
+  return g_list_model_get_n_items (ts_window_get_trade_model (get_window ())) >= 1;
+}
+
+static gboolean
+window_mapped (void)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (get_window ()));
+}
+
+static guint
+count_lines (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && !g_str_equal (lines[i], "\r"))
+      n++;
+  return n;
+}
+
+static void
+test_gui_mock_trades_export (void)
+{
+  TsSession *session = ts_application_get_session (app);
+  TsWindow *window;
+  TsPriceChart *chart;
+  GListModel *model;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_trades = 0;
+  g_autofree char *header = NULL;
+
+  g_assert_nonnull (session);
+  window = get_window ();
+  wait_until (window_mapped, 10, "the window");
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "start-mock-server"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-mock-server", NULL);
+  g_assert_true (ts_session_is_mock_server_running (session));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "start-mock-server"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "stop-mock-server"));
+
+  wait_until (has_trade, 60, "a closed trade in the trade list");
+
+  model = ts_window_get_trade_model (window);
+  chart = ts_window_get_chart (window);
+  ts_session_get_trades (session, &n_trades);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_trades);
+  g_assert_cmpuint (ts_price_chart_get_n_markers (chart), >=, 2);
+  g_assert_cmpuint (ts_price_chart_get_n_points (chart), >, 100);
+
+  dir = g_dir_make_tmp ("tickscope-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "trades.csv", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "export-trades",
+                                  g_variant_new_string (path));
+  /* synchronous: the trades did not change in between */
+  ts_session_get_trades (session, &n_trades);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_lines (path), ==, 1 + n_trades);
+  {
+    g_autofree char *contents = NULL;
+
+    g_file_get_contents (path, &contents, NULL, NULL);
+    header = g_strndup (contents, strcspn (contents, "\r\n"));
+    g_assert_nonnull (strstr (header, "entry_time"));
+  }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "stop-mock-server", NULL);
+  g_assert_false (ts_session_is_mock_server_running (session));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static guint
+count_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  /* visible ones: a destroyed window may linger until the next iteration */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      n += gtk_widget_get_visible (w);
+    }
+  return n;
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_gui_dialogs (void)
+{
+  static const char * const actions[] = { "preferences", "about", "connect", "shortcuts" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TsWindow *main_window = get_window ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      guint before = count_windows ();
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_test_message ("opening app.%s", actions[i]);
+      g_action_group_activate_action (G_ACTION_GROUP (app), actions[i], NULL);
+      iterate (200);
+      g_assert_cmpuint (count_windows (), ==, before + 1);
+
+      /* close everything but the main window */
+      for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+        {
+          g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, k);
+
+          if (w != GTK_WIDGET (main_window) && gtk_widget_get_visible (w))
+            {
+              gtk_window_destroy (GTK_WINDOW (w));
+              break;
+            }
+        }
+      iterate (50);
+      g_assert_cmpuint (count_windows (), ==, before);
+    }
+
+  /* a parameter change reaches the session through GSettings, no restart */
+  g_settings_set_double (settings, "stop-loss", 0.001);
+  g_settings_set_boolean (settings, "allow-short", FALSE);
+  iterate (50);
+  g_settings_reset (settings, "stop-loss");
+  g_settings_reset (settings, "allow-short");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* any free port, a minute of market in 3 s; before any thread starts */
+  g_setenv ("TICKSCOPE_MOCK_PORT", "0", TRUE);
+  g_setenv ("TICKSCOPE_MOCK_SPEED", "20", TRUE);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("no display: skipped\n");
+      return 77;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("gtk_init_check failed: skipped\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = ts_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/app/gui/mock-trades-and-export", test_gui_mock_trades_export);
+  g_test_add_func ("/app/gui/dialogs-open-and-close", test_gui_dialogs);
+
+  status = g_test_run ();
+
+  {
+    GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+    while (windows != NULL)
+      {
+        gtk_window_destroy (windows->data);
+        windows = gtk_application_get_windows (GTK_APPLICATION (app));
+      }
+  }
+  g_clear_object (&app);
+
+  return status;
+}
