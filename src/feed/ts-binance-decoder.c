@@ -2,24 +2,28 @@
  *
  * Copyright 2026 The Tickscope authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Written from the Binance spot "WebSocket Streams" documentation; see the
+ * header for the message shapes.
  */
-#include <errno.h>
-#include <math.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "ts-binance-decoder.h"
+#include "ts-book-private.h"
 #include "ts-feed-error.h"
+#include "ts-feed-json-private.h"
 
 struct _TsBinanceDecoder
 {
-  JsonParser *parser;   /* reused for every message */
-  gint64      latest_us;
-  guint64     messages;
-  guint64     trades;
-  guint64     quotes;
-  guint64     skipped;
-  guint64     rejected;
+  JsonParser     *parser;      /* reused for every message */
+  GHashTable     *last_u;      /* symbol -> gint64 *: last depthUpdate "u" */
+  GArray         *levels;      /* TsBookLevel scratch */
+  char           *symbol;      /* for raw partial depth streams */
+  gint64          latest_us;
+  gint64          receive_us;  /* of the message being decoded */
+  TsDecoderStats  stats;
+  guint64         events[TS_BINANCE_N_EVENTS];
 };
 
 TsBinanceDecoder *
@@ -28,6 +32,8 @@ ts_binance_decoder_new (void)
   TsBinanceDecoder *self = g_new0 (TsBinanceDecoder, 1);
 
   self->parser = json_parser_new_immutable ();
+  self->last_u = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->levels = g_array_new (FALSE, FALSE, sizeof (TsBookLevel));
   return self;
 }
 
@@ -37,89 +43,23 @@ ts_binance_decoder_free (TsBinanceDecoder *self)
   if (self == NULL)
     return;
   g_clear_object (&self->parser);
+  g_clear_pointer (&self->last_u, g_hash_table_unref);
+  g_clear_pointer (&self->levels, g_array_unref);
+  g_free (self->symbol);
   g_free (self);
 }
 
-static gboolean
-get_member (JsonObject  *object,
-            const char  *name,
-            GType        type,
-            JsonNode   **out,
-            GError     **error)
+void
+ts_binance_decoder_set_symbol (TsBinanceDecoder *self,
+                               const char       *symbol)
 {
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_MISSING_FIELD,
-                   "\"%s\" is missing", name);
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_WRONG_TYPE,
-                   "\"%s\" is not a%s", name,
-                   type == G_TYPE_STRING ? " string" :
-                   type == G_TYPE_INT64 ? "n integer" : " boolean");
-      return FALSE;
-    }
-  *out = node;
-  return TRUE;
+  g_return_if_fail (self != NULL);
+  g_free (self->symbol);
+  self->symbol = symbol != NULL && *symbol != '\0' ? g_ascii_strup (symbol, -1) : NULL;
 }
 
-/* A positive finite decimal string such as "61837.63000000". */
-static gboolean
-get_decimal (JsonObject  *object,
-             const char  *name,
-             double      *out,
-             GError     **error)
-{
-  JsonNode *node;
-  const char *text;
-  char *end = NULL;
-
-  if (!get_member (object, name, G_TYPE_STRING, &node, error))
-    return FALSE;
-  text = json_node_get_string (node);
-  errno = 0;
-  *out = g_ascii_strtod (text, &end);
-  if (text[0] == '\0' || end == NULL || *end != '\0' || errno == ERANGE)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
-                   "\"%s\" is not a decimal number: \"%s\"", name, text);
-      return FALSE;
-    }
-  if (!isfinite (*out) || *out <= 0.0)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
-                   "\"%s\" is %s, must be finite and > 0", name, text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-get_symbol (JsonObject  *object,
-            TsTick      *tick,
-            GError     **error)
-{
-  JsonNode *node;
-  const char *symbol;
-
-  if (!get_member (object, "s", G_TYPE_STRING, &node, error))
-    return FALSE;
-  symbol = json_node_get_string (node);
-  if (symbol[0] == '\0' || strlen (symbol) >= TS_SYMBOL_MAX)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
-                   "symbol \"%s\" is empty or longer than %d bytes", symbol, TS_SYMBOL_MAX - 1);
-      return FALSE;
-    }
-  g_strlcpy (tick->symbol, symbol, sizeof tick->symbol);
-  return TRUE;
-}
-
-/* Reads an optional ms timestamp member and advances the latest time. */
+/* Reads an optional ms timestamp member, checks it against the receive
+ * time and advances the latest time. */
 static gboolean
 note_time (TsBinanceDecoder  *self,
            JsonObject        *object,
@@ -127,39 +67,37 @@ note_time (TsBinanceDecoder  *self,
            gint64            *out_us,
            GError           **error)
 {
-  JsonNode *node;
-  gint64 ms;
+  gint64 ms, us;
 
   if (!json_object_has_member (object, name))
     return TRUE;
-  if (!get_member (object, name, G_TYPE_INT64, &node, error))
+  if (!_ts_json_get_int (object, name, &ms, error)
+      || !_ts_feed_ms_to_us (ms, name, &us, error)
+      || !_ts_feed_check_time (us, self->receive_us, error))
     return FALSE;
-  ms = json_node_get_int (node);
-  if (ms <= 0 || ms > G_MAXINT64 / 1000)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
-                   "\"%s\" %" G_GINT64_FORMAT " is not a time in ms", name, ms);
-      return FALSE;
-    }
   if (out_us != NULL)
-    *out_us = ms * 1000;
-  self->latest_us = MAX (self->latest_us, ms * 1000);
+    *out_us = us;
+  self->latest_us = MAX (self->latest_us, us);
   return TRUE;
 }
 
+/* trade and aggTrade: they differ in the id member */
 static gboolean
 decode_trade (TsBinanceDecoder  *self,
               JsonObject        *data,
+              const char        *id_name,
               TsTick            *tick,
               GError           **error)
 {
-  JsonNode *node;
+  const char *symbol;
   gint64 id;
   gint64 time_us = 0;
+  gboolean buyer_is_maker;
 
-  if (!get_symbol (data, tick, error)
-      || !get_decimal (data, "p", &tick->price, error)
-      || !get_decimal (data, "q", &tick->size, error))
+  if (!_ts_json_get_string (data, "s", &symbol, error)
+      || !_ts_feed_set_symbol (tick, symbol, error)
+      || !_ts_json_get_decimal (data, "p", FALSE, &tick->price, error)
+      || !_ts_json_get_decimal (data, "q", FALSE, &tick->size, error))
     return FALSE;
 
   if (!json_object_has_member (data, "T"))
@@ -172,17 +110,23 @@ decode_trade (TsBinanceDecoder  *self,
     return FALSE;
   tick->time_us = time_us;
 
-  if (!get_member (data, "t", G_TYPE_INT64, &node, error))
+  if (!_ts_json_get_int (data, id_name, &id, error))
     return FALSE;
-  id = json_node_get_int (node);
   tick->seq = id > 0 ? (guint64) id : 0;
 
-  if (!get_member (data, "m", G_TYPE_BOOLEAN, &node, error))
+  if (!_ts_json_get_bool (data, "m", &buyer_is_maker, error))
     return FALSE;
   /* m: the buyer is the market maker, so the taker sold */
-  tick->aggressor = json_node_get_boolean (node) ? TS_SIDE_SELL : TS_SIDE_BUY;
+  tick->aggressor = buyer_is_maker ? TS_SIDE_SELL : TS_SIDE_BUY;
   tick->flags = TS_TICK_TRADE;
   return TRUE;
+}
+
+/* The time of an untimed quote; 0 = none yet. */
+static gint64
+quote_time (TsBinanceDecoder *self)
+{
+  return self->latest_us != 0 ? self->latest_us : self->receive_us;
 }
 
 static gboolean
@@ -191,14 +135,15 @@ decode_book_ticker (TsBinanceDecoder  *self,
                     TsTick            *tick,
                     GError           **error)
 {
-  JsonNode *node;
+  const char *symbol;
   gint64 id;
 
-  if (!get_symbol (data, tick, error)
-      || !get_decimal (data, "b", &tick->bid, error)
-      || !get_decimal (data, "B", &tick->bid_size, error)
-      || !get_decimal (data, "a", &tick->ask, error)
-      || !get_decimal (data, "A", &tick->ask_size, error))
+  if (!_ts_json_get_string (data, "s", &symbol, error)
+      || !_ts_feed_set_symbol (tick, symbol, error)
+      || !_ts_json_get_decimal (data, "b", FALSE, &tick->bid, error)
+      || !_ts_json_get_decimal (data, "B", FALSE, &tick->bid_size, error)
+      || !_ts_json_get_decimal (data, "a", FALSE, &tick->ask, error)
+      || !_ts_json_get_decimal (data, "A", FALSE, &tick->ask_size, error))
     return FALSE;
   if (tick->bid > tick->ask)
     {
@@ -206,16 +151,137 @@ decode_book_ticker (TsBinanceDecoder  *self,
                    "bid %.17g above ask %.17g", tick->bid, tick->ask);
       return FALSE;
     }
-  if (!get_member (data, "u", G_TYPE_INT64, &node, error))
+  if (!_ts_json_get_int (data, "u", &id, error))
     return FALSE;
-  id = json_node_get_int (node);
   tick->seq = id > 0 ? (guint64) id : 0;
-  tick->time_us = self->latest_us;
+  tick->time_us = quote_time (self);
   tick->flags = TS_TICK_QUOTE;
   return TRUE;
 }
 
-typedef enum { RESULT_REJECTED, RESULT_SKIPPED, RESULT_TRADE, RESULT_QUOTE } Result;
+/* Best level of one side of a partial depth payload (best first). */
+static gboolean
+best_level (TsBinanceDecoder  *self,
+            JsonObject        *data,
+            const char        *name,
+            TsBookLevel       *best,
+            gboolean          *empty,
+            GError           **error)
+{
+  JsonArray *array;
+
+  g_array_set_size (self->levels, 0);
+  if (!_ts_json_get_array (data, name, &array, error)
+      || !_ts_json_get_levels (array, name, self->levels, error))
+    return FALSE;
+  if (self->levels->len == 0)
+    {
+      *empty = TRUE;
+      return TRUE;
+    }
+  *best = g_array_index (self->levels, TsBookLevel, 0);
+  if (best->size <= 0.0)
+    {
+      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
+                   "the best level of \"%s\" has size 0", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns FALSE on error; *has_tick says whether @tick was filled. */
+static gboolean
+decode_partial_depth (TsBinanceDecoder  *self,
+                      JsonObject        *data,
+                      const char        *symbol,
+                      TsTick            *tick,
+                      gboolean          *has_tick,
+                      GError           **error)
+{
+  TsBookLevel bid = { 0, 0 }, ask = { 0, 0 };
+  gboolean empty = FALSE;
+  gint64 id;
+
+  *has_tick = FALSE;
+  if (!_ts_json_get_int (data, "lastUpdateId", &id, error)
+      || !_ts_feed_set_symbol (tick, symbol, error)
+      || !best_level (self, data, "bids", &bid, &empty, error)
+      || !best_level (self, data, "asks", &ask, &empty, error))
+    return FALSE;
+  if (bid.price > ask.price && !empty)
+    {
+      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
+                   "best bid %.17g above best ask %.17g", bid.price, ask.price);
+      return FALSE;
+    }
+  if (empty || quote_time (self) == 0)
+    return TRUE;
+  tick->bid = bid.price;
+  tick->bid_size = bid.size;
+  tick->ask = ask.price;
+  tick->ask_size = ask.size;
+  tick->seq = id > 0 ? (guint64) id : 0;
+  tick->time_us = quote_time (self);
+  tick->flags = TS_TICK_QUOTE;
+  *has_tick = TRUE;
+  return TRUE;
+}
+
+static gboolean
+decode_depth_update (TsBinanceDecoder  *self,
+                     JsonObject        *data,
+                     GError           **error)
+{
+  const char *symbol;
+  gint64 first, final;
+  gint64 *last;
+
+  if (!_ts_json_get_string (data, "s", &symbol, error)
+      || !_ts_json_get_int (data, "U", &first, error)
+      || !_ts_json_get_int (data, "u", &final, error)
+      || !note_time (self, data, "E", NULL, error))
+    return FALSE;
+  if (first > final)
+    {
+      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
+                   "depthUpdate U %" G_GINT64_FORMAT " above u %" G_GINT64_FORMAT, first, final);
+      return FALSE;
+    }
+  last = g_hash_table_lookup (self->last_u, symbol);
+  if (last == NULL)
+    {
+      last = g_new (gint64, 1);
+      g_hash_table_insert (self->last_u, g_strdup (symbol), last);
+    }
+  else if (first != *last + 1)
+    self->stats.gaps++;
+  *last = final;
+  return TRUE;
+}
+
+/* The upper-cased symbol of a partial depth stream name such as
+ * "btcusdt@depth5@100ms", or NULL when @stream is not one. */
+static char *
+partial_depth_symbol (const char *stream)
+{
+  const char *at = stream != NULL ? strstr (stream, "@depth") : NULL;
+
+  if (at == NULL || at == stream || !g_ascii_isdigit (at[6]))
+    return NULL;
+  return g_ascii_strup (stream, at - stream);
+}
+
+typedef enum { RESULT_REJECTED, RESULT_SKIPPED, RESULT_TICK } Result;
+
+static Result
+count (TsBinanceDecoder *self,
+       TsBinanceEvent    event,
+       Result            result)
+{
+  if (result != RESULT_REJECTED)
+    self->events[event]++;
+  return result;
+}
 
 static Result
 decode_object (TsBinanceDecoder  *self,
@@ -224,66 +290,116 @@ decode_object (TsBinanceDecoder  *self,
                GError           **error)
 {
   JsonObject *data = object;
-  JsonNode *node;
+  const char *stream = NULL;
 
   /* Combined stream: {"stream":"<name>","data":{...}} */
   if (json_object_has_member (object, "stream") || json_object_has_member (object, "data"))
     {
-      if (!get_member (object, "stream", G_TYPE_STRING, &node, error))
+      if (!_ts_json_get_string (object, "stream", &stream, error)
+          || !_ts_json_get_object (object, "data", &data, error))
         return RESULT_REJECTED;
-      node = json_object_get_member (object, "data");
-      if (node == NULL)
-        {
-          g_set_error_literal (error, TS_FEED_ERROR, TS_FEED_ERROR_MISSING_FIELD,
-                               "\"data\" is missing");
-          return RESULT_REJECTED;
-        }
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error_literal (error, TS_FEED_ERROR, TS_FEED_ERROR_WRONG_TYPE,
-                               "\"data\" is not an object");
-          return RESULT_REJECTED;
-        }
-      data = json_node_get_object (node);
     }
 
   if (json_object_has_member (data, "e"))
     {
       const char *event;
 
-      if (!get_member (data, "e", G_TYPE_STRING, &node, error))
+      if (!_ts_json_get_string (data, "e", &event, error))
         return RESULT_REJECTED;
-      event = json_node_get_string (node);
       if (g_str_equal (event, "trade"))
-        return decode_trade (self, data, tick, error) ? RESULT_TRADE : RESULT_REJECTED;
+        return count (self, TS_BINANCE_EVENT_TRADE,
+                      decode_trade (self, data, "t", tick, error) ? RESULT_TICK : RESULT_REJECTED);
+      if (g_str_equal (event, "aggTrade"))
+        return count (self, TS_BINANCE_EVENT_AGG_TRADE,
+                      decode_trade (self, data, "a", tick, error) ? RESULT_TICK : RESULT_REJECTED);
       if (g_str_equal (event, "depthUpdate"))
-        return note_time (self, data, "E", NULL, error) ? RESULT_SKIPPED : RESULT_REJECTED;
+        return count (self, TS_BINANCE_EVENT_DEPTH_UPDATE,
+                      decode_depth_update (self, data, error) ? RESULT_SKIPPED : RESULT_REJECTED);
       g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_UNKNOWN_EVENT,
                    "unknown Binance event \"%s\"", event);
       return RESULT_REJECTED;
     }
 
-  /* bookTicker: the only stream payload without "e" */
+  /* bookTicker: the only stream payload with "u", "b", "a" and no "e" */
   if (json_object_has_member (data, "u") && json_object_has_member (data, "b")
       && json_object_has_member (data, "a"))
     {
-      if (self->latest_us == 0)
-        return RESULT_SKIPPED; /* no exchange time to give it yet */
-      return decode_book_ticker (self, data, tick, error) ? RESULT_QUOTE : RESULT_REJECTED;
+      if (quote_time (self) == 0)
+        return count (self, TS_BINANCE_EVENT_BOOK_TICKER, RESULT_SKIPPED); /* no time to give it yet */
+      return count (self, TS_BINANCE_EVENT_BOOK_TICKER,
+                    decode_book_ticker (self, data, tick, error) ? RESULT_TICK : RESULT_REJECTED);
     }
 
-  /* REST depth snapshot */
+  /* partial book depth, or the REST depth snapshot (same shape) */
   if (json_object_has_member (data, "lastUpdateId") && json_object_has_member (data, "bids")
       && json_object_has_member (data, "asks"))
-    return RESULT_SKIPPED;
+    {
+      g_autofree char *symbol = stream != NULL ? partial_depth_symbol (stream)
+                                               : g_strdup (self->symbol);
+      gboolean has_tick;
+
+      if (symbol == NULL)
+        return count (self, TS_BINANCE_EVENT_DEPTH_SNAPSHOT, RESULT_SKIPPED);
+      if (!decode_partial_depth (self, data, symbol, tick, &has_tick, error))
+        return RESULT_REJECTED;
+      return count (self, TS_BINANCE_EVENT_PARTIAL_DEPTH, has_tick ? RESULT_TICK : RESULT_SKIPPED);
+    }
 
   /* reply to a SUBSCRIBE / LIST_SUBSCRIPTIONS request */
   if (data == object && json_object_has_member (data, "result") && json_object_has_member (data, "id"))
-    return RESULT_SKIPPED;
+    return count (self, TS_BINANCE_EVENT_REPLY, RESULT_SKIPPED);
 
   g_set_error_literal (error, TS_FEED_ERROR, TS_FEED_ERROR_UNKNOWN_EVENT,
                        "not a known Binance message");
   return RESULT_REJECTED;
+}
+
+gboolean
+ts_binance_decoder_decode_at (TsBinanceDecoder  *self,
+                              const char        *data,
+                              gssize             length,
+                              gint64             receive_time_us,
+                              GArray            *ticks,
+                              GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  TsTick tick;
+  Result result = RESULT_REJECTED;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (ticks != NULL, FALSE);
+  g_return_val_if_fail (g_array_get_element_size (ticks) == sizeof (TsTick), FALSE);
+
+  self->stats.messages++;
+  self->receive_us = receive_time_us;
+  memset (&tick, 0, sizeof tick);
+
+  if (_ts_feed_check_length (data, &length, &local_error)
+      && (object = _ts_feed_parse_object (self->parser, data, length, &local_error)) != NULL)
+    result = decode_object (self, object, &tick, &local_error);
+
+  switch (result)
+    {
+    case RESULT_REJECTED:
+      _ts_decoder_stats_reject (&self->stats, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    case RESULT_SKIPPED:
+      self->stats.skipped++;
+      return TRUE;
+    case RESULT_TICK:
+      g_array_append_val (ticks, tick);
+      if (tick.flags & TS_TICK_TRADE)
+        self->stats.trades++;
+      else
+        self->stats.quotes++;
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
 }
 
 gboolean
@@ -293,61 +409,40 @@ ts_binance_decoder_decode (TsBinanceDecoder  *self,
                            GArray            *ticks,
                            GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-  TsTick tick;
-  Result result;
+  return ts_binance_decoder_decode_at (self, data, length, 0, ticks, error);
+}
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (ticks != NULL, FALSE);
-  g_return_val_if_fail (g_array_get_element_size (ticks) == sizeof (TsTick), FALSE);
+char *
+ts_binance_decoder_dup_subscribe_message (const char * const *symbols)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
 
-  self->messages++;
+  g_return_val_if_fail (symbols != NULL, NULL);
 
-  if (!json_parser_load_from_data (self->parser, data, length, &local_error))
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, "SUBSCRIBE");
+  json_builder_set_member_name (builder, "params");
+  json_builder_begin_array (builder);
+  for (guint i = 0; symbols[i] != NULL; i++)
     {
-      self->rejected++;
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_NOT_JSON,
-                   "not JSON: %s", local_error->message);
-      return FALSE;
-    }
-  root = json_parser_get_root (self->parser);
-  if (root == NULL)
-    {
-      self->rejected++;
-      g_set_error_literal (error, TS_FEED_ERROR, TS_FEED_ERROR_NOT_JSON, "empty message");
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      self->rejected++;
-      g_set_error_literal (error, TS_FEED_ERROR, TS_FEED_ERROR_WRONG_TYPE,
-                           "the message is not a JSON object");
-      return FALSE;
-    }
+      g_autofree char *lower = g_ascii_strdown (symbols[i], -1);
+      g_autofree char *trade = g_strconcat (lower, "@trade", NULL);
+      g_autofree char *book = g_strconcat (lower, "@bookTicker", NULL);
 
-  memset (&tick, 0, sizeof tick);
-  result = decode_object (self, json_node_get_object (root), &tick, error);
-  switch (result)
-    {
-    case RESULT_REJECTED:
-      self->rejected++;
-      return FALSE;
-    case RESULT_SKIPPED:
-      self->skipped++;
-      return TRUE;
-    case RESULT_TRADE:
-      self->trades++;
-      break;
-    case RESULT_QUOTE:
-      self->quotes++;
-      break;
-    default:
-      g_assert_not_reached ();
+      json_builder_add_string_value (builder, trade);
+      json_builder_add_string_value (builder, book);
     }
-  g_array_append_val (ticks, tick);
-  return TRUE;
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, 1);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
 }
 
 gint64
@@ -361,33 +456,56 @@ guint64
 ts_binance_decoder_get_messages (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->messages;
+  return self->stats.messages;
 }
 
 guint64
 ts_binance_decoder_get_trades (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->trades;
+  return self->stats.trades;
 }
 
 guint64
 ts_binance_decoder_get_quotes (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->quotes;
+  return self->stats.quotes;
 }
 
 guint64
 ts_binance_decoder_get_skipped (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->skipped;
+  return self->stats.skipped;
 }
 
 guint64
 ts_binance_decoder_get_rejected (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->rejected;
+  return self->stats.rejected;
+}
+
+guint64
+ts_binance_decoder_get_event_count (const TsBinanceDecoder *self,
+                                    TsBinanceEvent          event)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (event < TS_BINANCE_N_EVENTS, 0);
+  return self->events[event];
+}
+
+guint64
+ts_binance_decoder_get_gaps (const TsBinanceDecoder *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->stats.gaps;
+}
+
+const TsDecoderStats *
+ts_binance_decoder_get_stats (const TsBinanceDecoder *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->stats;
 }

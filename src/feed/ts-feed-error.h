@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 /**
  * TS_FEED_ERROR:
  *
- * The #GError domain of the feed layer: decoders (mock schema, Binance),
- * recordings and the mock server. Codes are #TsFeedError.
+ * The #GError domain of the feed layer: decoders (mock schema, Binance,
+ * Coinbase Exchange, Bybit), recordings and the mock server. Codes are #TsFeedError.
  */
 #define TS_FEED_ERROR (ts_feed_error_quark ())
 
@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @TS_FEED_ERROR_TOO_LARGE: the message exceeds the size limit
  * @TS_FEED_ERROR_IO: a file could not be read or has a bad line format
  * @TS_FEED_ERROR_EMPTY: a recording holds no tick at all
+ * @TS_FEED_ERROR_BAD_TIME: an exchange timestamp more than 24 h away from
+ *   the time the message was received (see %TS_DECODER_MAX_SKEW_US)
  *
  * Error codes in the #TS_FEED_ERROR domain.
  */
@@ -43,7 +45,16 @@ typedef enum
   TS_FEED_ERROR_TOO_LARGE,
   TS_FEED_ERROR_IO,
   TS_FEED_ERROR_EMPTY,
+  TS_FEED_ERROR_BAD_TIME,
 } TsFeedError;
+
+/**
+ * TS_FEED_ERROR_N_CODES:
+ *
+ * How many #TsFeedError codes there are: the length of the per-code
+ * rejection counters of #TsDecoderStats.
+ */
+#define TS_FEED_ERROR_N_CODES (TS_FEED_ERROR_BAD_TIME + 1)
 
 /**
  * ts_feed_error_quark:

@@ -6,17 +6,20 @@
 #include <string.h>
 
 #include "ts-binance-decoder.h"
+#include "ts-coinbase-decoder.h"
 #include "ts-feed-error.h"
 #include "ts-recording.h"
 
 struct _TsRecording
 {
-  GArray *ticks;          /* TsTick */
-  GArray *rejected_lines; /* guint */
-  guint   n_lines;
-  guint   n_trades;
-  guint   n_quotes;
-  guint   n_skipped;
+  GArray        *ticks;          /* TsTick */
+  GArray        *rejected_lines; /* guint */
+  guint          n_lines;
+  guint          n_trades;
+  guint          n_quotes;
+  guint          n_skipped;
+  TsVenue        venue;
+  TsDecoderStats stats;
 };
 
 static void
@@ -69,6 +72,71 @@ json_of_line (const char *line)
   return *p == '{' ? p : NULL;
 }
 
+/* A Coinbase (cryptofeed) line: `<unix_s>: <json>` from the server, or
+ * `<url> <- <unix_s>: <json>` / `<url> <-> <unix_s>` from the client.
+ * Returns the JSON of a server line with its time in µs, NULL with
+ * *is_client set for a client line, NULL for a bad line. */
+static const char *
+coinbase_json_of_line (const char *line,
+                       gint64     *time_us,
+                       gboolean   *is_client)
+{
+  const char *p = line;
+  gint64 seconds = 0, us = 0;
+  guint digits = 0;
+
+  *is_client = FALSE;
+  if (!g_ascii_isdigit (*p))
+    {
+      *is_client = (g_str_has_prefix (line, "ws://") || g_str_has_prefix (line, "wss://"))
+                   && strstr (line, " <-") != NULL;
+      return NULL;
+    }
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (seconds > G_MAXINT64 / 10 / G_USEC_PER_SEC)
+        return NULL;
+      seconds = seconds * 10 + (*p - '0');
+    }
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, digits++)
+      if (digits < 6)
+        us = us * 10 + (*p - '0');
+  for (; digits < 6; digits++)
+    us *= 10;
+  if (*p != ':')
+    return NULL;
+  for (p++; *p == ' '; p++)
+    ;
+  if (*p != '{')
+    return NULL;
+  *time_us = seconds * G_USEC_PER_SEC + us;
+  return p;
+}
+
+/* The format of a recording from its first non-blank line. */
+static TsVenue
+detect_venue (const char *line)
+{
+  const char *p = line;
+
+  if (g_str_has_prefix (line, "ws://") || g_str_has_prefix (line, "wss://"))
+    return TS_VENUE_COINBASE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p > line && *p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  return p > line && *p == ':' ? TS_VENUE_COINBASE : TS_VENUE_BINANCE;
+}
+
+static void
+copy_stats (TsDecoderStats       *to,
+            const TsDecoderStats *from)
+{
+  *to = *from;
+}
+
 TsRecording *
 ts_recording_load_file (GFile         *file,
                         GCancellable  *cancellable,
@@ -79,10 +147,15 @@ ts_recording_load_file (GFile         *file,
   g_autoptr(GInputStream) input = NULL;
   g_autoptr(GDataInputStream) data = NULL;
   g_autoptr(TsBinanceDecoder) decoder = NULL;
+  g_autoptr(TsCoinbaseDecoder) coinbase = NULL;
+  g_autoptr(GBufferedInputStream) sniff = NULL;
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
   TsRecording *self;
   guint line_no = 0;
+  guint lines_with_ticks = 0;
+  gboolean gzip;
+  gboolean detected = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -98,21 +171,43 @@ ts_recording_load_file (GFile         *file,
       return NULL;
     }
 
-  if (g_str_has_suffix (name, ".gz"))
+  /* gzip when the name says so (it must then be gzip), or by its magic bytes */
+  sniff = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new (G_INPUT_STREAM (file_stream)));
+  gzip = g_str_has_suffix (name, ".gz");
+  if (!gzip)
+    {
+      gsize peeked = 0;
+      const guint8 *head;
+
+      if (g_buffered_input_stream_fill (sniff, 2, cancellable, &local_error) < 0)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_IO,
+                         "cannot read recording %s: %s", name, local_error->message);
+          return NULL;
+        }
+      head = g_buffered_input_stream_peek_buffer (sniff, &peeked);
+      gzip = peeked >= 2 && head[0] == 0x1f && head[1] == 0x8b;
+    }
+  if (gzip)
     {
       g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
 
-      input = g_converter_input_stream_new (G_INPUT_STREAM (file_stream), G_CONVERTER (gunzip));
+      input = g_converter_input_stream_new (G_INPUT_STREAM (sniff), G_CONVERTER (gunzip));
     }
   else
-    input = g_object_ref (G_INPUT_STREAM (file_stream));
+    input = g_object_ref (G_INPUT_STREAM (sniff));
 
   data = g_data_input_stream_new (input);
   g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (data), 256 * 1024);
   g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_ANY);
 
   decoder = ts_binance_decoder_new ();
+  coinbase = ts_coinbase_decoder_new ();
   self = g_atomic_rc_box_new0 (TsRecording);
+  self->venue = TS_VENUE_BINANCE;
   self->ticks = g_array_sized_new (FALSE, FALSE, sizeof (TsTick), 65536);
   self->rejected_lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -130,13 +225,37 @@ ts_recording_load_file (GFile         *file,
         continue;
       self->n_lines++;
 
-      json = json_of_line (line);
+      if (!detected)
+        {
+          self->venue = detect_venue (line);
+          detected = TRUE;
+        }
       before = self->ticks->len;
+
+      if (self->venue == TS_VENUE_COINBASE)
+        {
+          gint64 receive_us = 0;
+          gboolean is_client;
+
+          json = coinbase_json_of_line (line, &receive_us, &is_client);
+          if (json == NULL && is_client)
+            continue; /* what the client sent: skipped */
+          if (json == NULL
+              || !ts_coinbase_decoder_decode (coinbase, json, -1, receive_us, self->ticks, NULL))
+            g_array_append_val (self->rejected_lines, line_no);
+          else if (self->ticks->len > before)
+            lines_with_ticks++;
+          continue;
+        }
+
+      json = json_of_line (line);
       if (json == NULL || !ts_binance_decoder_decode (decoder, json, -1, self->ticks, NULL))
         {
           g_array_append_val (self->rejected_lines, line_no);
           continue;
         }
+      if (self->ticks->len > before)
+        lines_with_ticks++;
 
       if (ts_binance_decoder_get_latest_time_us (decoder) == 0)
         {
@@ -148,7 +267,13 @@ ts_recording_load_file (GFile         *file,
       else if (held->len > 0)
         {
           for (guint i = 0; i < held->len; i++)
-            ts_binance_decoder_decode (decoder, g_ptr_array_index (held, i), -1, self->ticks, NULL);
+            {
+              guint held_before = self->ticks->len;
+
+              ts_binance_decoder_decode (decoder, g_ptr_array_index (held, i), -1, self->ticks, NULL);
+              if (self->ticks->len > held_before)
+                lines_with_ticks++;
+            }
           g_ptr_array_set_size (held, 0);
         }
     }
@@ -165,7 +290,7 @@ ts_recording_load_file (GFile         *file,
       return NULL;
     }
 
-  /* one tick at most per line; held lines were decoded twice, so count here */
+  /* held lines were decoded twice, so count from the ticks */
   for (guint i = 0; i < self->ticks->len; i++)
     {
       if (g_array_index (self->ticks, TsTick, i).flags & TS_TICK_TRADE)
@@ -173,7 +298,10 @@ ts_recording_load_file (GFile         *file,
       else
         self->n_quotes++;
     }
-  self->n_skipped = self->n_lines - self->ticks->len - self->rejected_lines->len;
+  self->n_skipped = self->n_lines - lines_with_ticks - self->rejected_lines->len;
+  copy_stats (&self->stats, self->venue == TS_VENUE_COINBASE
+                            ? ts_coinbase_decoder_get_stats (coinbase)
+                            : ts_binance_decoder_get_stats (decoder));
 
   if (self->ticks->len == 0)
     {
@@ -262,4 +390,25 @@ ts_recording_get_rejected_lines (TsRecording *self,
   if (n_lines != NULL)
     *n_lines = self->rejected_lines->len;
   return (const guint *) (gpointer) self->rejected_lines->data;
+}
+
+TsVenue
+ts_recording_get_venue (TsRecording *self)
+{
+  g_return_val_if_fail (self != NULL, TS_VENUE_BINANCE);
+  return self->venue;
+}
+
+guint64
+ts_recording_get_n_gaps (TsRecording *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->stats.gaps;
+}
+
+const TsDecoderStats *
+ts_recording_get_decoder_stats (TsRecording *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->stats;
 }

@@ -1,4 +1,4 @@
-/* ts-recording.h: a recorded Binance session, decoded into ticks
+/* ts-recording.h: a recorded Binance or Coinbase session, decoded into ticks
  *
  * Copyright 2026 The Tickscope authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,23 +7,35 @@
 
 #include <gio/gio.h>
 #include "../core/ts-tick.h"
+#include "ts-decoder.h"
 
 G_BEGIN_DECLS
 
 /**
  * TsRecording:
  *
- * The ticks of a recorded Binance spot session, in exchange-time order.
- * Immutable once loaded, reference counted (atomically), so it can be
- * shared between threads.
+ * The ticks of a recorded Binance spot or Coinbase Exchange session, in
+ * exchange-time order. Immutable once loaded, reference counted
+ * (atomically), so it can be shared between threads.
  *
- * File format (see ../shared/data/README.md): one message per line,
- * `<local_receive_time_ns> <raw JSON message>`, gzip-compressed when the
- * name ends in ".gz". A line holding only a JSON object (starting with "{")
- * is accepted too. Each message goes through a #TsBinanceDecoder, so
- * bookTicker quotes get the latest exchange time seen before them (those
- * before the first exchange time get that first time); the local receive
- * time is ignored (the recording machine's clock ran 1.26 s behind).
+ * The file is gzip-compressed when its name ends in ".gz" (it must then be
+ * gzip) or when it starts with the gzip magic bytes 1f 8b. The format is
+ * told by the first non-blank line (see ../shared/data/README.md):
+ *
+ * - Binance (#TS_VENUE_BINANCE): one message per line,
+ *   `<local_receive_time_ns> <raw JSON message>`; a line holding only a
+ *   JSON object (starting with "{") is accepted too. Each message goes
+ *   through a #TsBinanceDecoder, so bookTicker quotes get the latest
+ *   exchange time seen before them (those before the first exchange time
+ *   get that first time); the local receive time is ignored (the recording
+ *   machine's clock ran 1.26 s behind).
+ * - Coinbase (#TS_VENUE_COINBASE, the cryptofeed format: first line
+ *   `<url> <-> <unix_s>` or `<unix_s>: <json>`): server lines
+ *   `<unix_s>: <json>` go through a #TsCoinbaseDecoder with `<unix_s>` as
+ *   the receive time (so a level2 snapshot's quote gets it); client lines
+ *   `<url> <- <unix_s>: <json>` and connect lines `<url> <-> <unix_s>` are
+ *   skipped.
+ *
  * The ticks are then stably sorted by time_us. Blank lines are ignored.
  */
 typedef struct _TsRecording TsRecording;
@@ -80,7 +92,7 @@ guint         ts_recording_get_n_lines        (TsRecording   *self);
 guint         ts_recording_get_n_trades       (TsRecording   *self);
 /** ts_recording_get_n_quotes: quote ticks */
 guint         ts_recording_get_n_quotes       (TsRecording   *self);
-/** ts_recording_get_n_skipped: lines recognised and skipped (depth updates, snapshots) */
+/** ts_recording_get_n_skipped: lines recognised that gave no tick (depth updates, snapshots, client lines...) */
 guint         ts_recording_get_n_skipped      (TsRecording   *self);
 /** ts_recording_get_n_rejected: lines that did not decode */
 guint         ts_recording_get_n_rejected     (TsRecording   *self);
@@ -94,6 +106,28 @@ guint         ts_recording_get_n_rejected     (TsRecording   *self);
  */
 const guint  *ts_recording_get_rejected_lines (TsRecording   *self,
                                                guint         *n_lines);
+
+/**
+ * ts_recording_get_venue:
+ *
+ * Returns: the format detected: %TS_VENUE_BINANCE or %TS_VENUE_COINBASE
+ */
+TsVenue       ts_recording_get_venue          (TsRecording   *self);
+
+/**
+ * ts_recording_get_n_gaps:
+ *
+ * Returns: sequence gaps the decoder saw (Binance: diff-depth U/u;
+ *   Coinbase: match trade_id), see #TsDecoderStats
+ */
+guint64       ts_recording_get_n_gaps         (TsRecording   *self);
+
+/**
+ * ts_recording_get_decoder_stats:
+ *
+ * Returns: (transfer none): the decoder's counters after the whole file
+ */
+const TsDecoderStats *ts_recording_get_decoder_stats (TsRecording *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsRecording, ts_recording_unref)
 

@@ -185,6 +185,63 @@ test_plain_lines_and_rejects (void)
   g_unlink (path);
 }
 
+/* Coinbase lines, gzip-compressed into a file whose name says nothing. */
+static void
+test_coinbase_format_gzip_by_magic (void)
+{
+  const char *text =
+    "wss://ws-feed.pro.coinbase.com <-> 1618677816.8434298\n"
+    "wss://ws-feed.pro.coinbase.com <- 1618677817.020616: {\"type\":\"subscribe\",\"product_ids\":[\"X-Y\"],\"channels\":[\"level2\"]}\n"
+    "1618677817.061845: {\"type\":\"subscriptions\",\"channels\":[]}\n"
+    "\n"
+    "1618677817.077736: {\"type\":\"snapshot\",\"product_id\":\"X-Y\",\"bids\":[[\"9\",\"1\"]],\"asks\":[[\"11\",\"2\"]]}\n"
+    "1618677817.118783: {\"type\":\"l2update\",\"product_id\":\"X-Y\",\"changes\":[[\"sell\",\"10\",\"3\"]],\"time\":\"2021-04-17T16:43:37.075687Z\"}\n"
+    "1618677817.1295161: {\"type\":\"match\",\"trade_id\":5,\"side\":\"buy\",\"size\":\"1\",\"price\":\"10\",\"product_id\":\"X-Y\",\"sequence\":7,\"time\":\"2021-04-17T16:43:37.089723Z\"}\n"
+    "1618677817.2: {\"type\":\"match\"\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (gzip));
+  g_autoptr(TsRecording) rec = NULL;
+  const TsTick *ticks;
+  const guint *rejected;
+  guint n;
+  int fd = g_file_open_tmp ("ts-recording-XXXXXX.log", &path, &error);
+  gsize written;
+
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, text, strlen (text), &written, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  g_assert_no_error (error);
+  written = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
+  g_assert_cmpint (write (fd, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)), written),
+                   ==, (gssize) written);
+  close (fd);
+
+  rec = ts_recording_load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ts_recording_get_venue (rec), ==, TS_VENUE_COINBASE);
+  g_assert_cmpuint (ts_recording_get_n_lines (rec), ==, 7);
+  g_assert_cmpuint (ts_recording_get_n_trades (rec), ==, 1);
+  g_assert_cmpuint (ts_recording_get_n_quotes (rec), ==, 2);
+  g_assert_cmpuint (ts_recording_get_n_skipped (rec), ==, 3);  /* 2 client lines, subscriptions */
+  rejected = ts_recording_get_rejected_lines (rec, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (rejected[0], ==, 8);
+
+  ticks = ts_recording_get_ticks (rec, &n);
+  g_assert_cmpuint (n, ==, 3);
+  /* sorted: the l2update (37.075687), the match (37.089723), the snapshot (received 37.077736) */
+  g_assert_cmpint (ticks[0].time_us, ==, G_GINT64_CONSTANT (1618677817075687));
+  g_assert_cmpfloat (ticks[0].ask, ==, 10.0);
+  g_assert_cmpint (ticks[1].time_us, ==, G_GINT64_CONSTANT (1618677817077736));
+  g_assert_cmpfloat (ticks[1].ask, ==, 11.0);
+  g_assert_cmpint (ticks[2].time_us, ==, G_GINT64_CONSTANT (1618677817089723));
+  g_assert_cmpint (ticks[2].aggressor, ==, TS_SIDE_SELL);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/feed/recording/no-tick-is-empty-error", test_no_tick);
   g_test_add_func ("/feed/recording/not-gzip-is-io-error", test_not_gzip);
   g_test_add_func ("/feed/recording/plain-lines-sorted-rejects-counted", test_plain_lines_and_rejects);
+  g_test_add_func ("/feed/recording/coinbase-format-gzip-by-magic", test_coinbase_format_gzip_by_magic);
 
   return g_test_run ();
 }
