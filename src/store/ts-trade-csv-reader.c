@@ -1,35 +1,32 @@
-/* ts-trade-csv-reader.c: Binance trades CSV to trade ticks
+/* ts-trade-csv-reader.c: trades CSV (Binance or generic) to trade ticks
  *
  * Copyright 2026 The Tickscope authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ts-trade-csv-reader.h"
 
-#include <csv.h>
-#include <errno.h>
-#include <math.h>
-#include <string.h>
+#include "ts-csv-private.h"
 
-#define N_FIELDS 6
-#define FIELD_MAX 64
+#define BINANCE_FIELDS 6
+#define HEAD_MAX 4096
 
 struct _TsTradeCsvReader
 {
-  gboolean skip_bad_rows;
-  GArray  *bad_lines; /* guint */
+  gboolean        skip_bad_rows;
+  GArray         *bad_lines; /* guint */
+  char           *symbol;    /* NULL = the default */
+  TsHistoryFormat format;
 };
 
 /* the state of one load, shared by the libcsv callbacks */
 typedef struct
 {
-  TsTradeCsvReader *reader;
-  GArray           *ticks;
-  GError           *error;
-  guint             line;      /* 1-based line being fed */
-  guint             rows;      /* rows seen, header included */
-  guint             field;     /* index of the next field in the row */
-  const char       *bad;       /* why the current row is bad, or NULL */
-  TsTick            tick;
+  TsCsvState st;            /* first */
+  GArray    *ticks;
+  gboolean   header_done;   /* the generic form's first row was looked at */
+  gboolean   header;        /* the current row is the header */
+  TsTick     tick;
+  char       symbol[TS_SYMBOL_MAX];
 } LoadState;
 
 TsTradeCsvReader *
@@ -47,6 +44,7 @@ ts_trade_csv_reader_free (TsTradeCsvReader *self)
   if (self == NULL)
     return;
   g_array_unref (self->bad_lines);
+  g_free (self->symbol);
   g_free (self);
 }
 
@@ -56,6 +54,22 @@ ts_trade_csv_reader_set_skip_bad_rows (TsTradeCsvReader *self,
 {
   g_return_if_fail (self != NULL);
   self->skip_bad_rows = !!skip;
+}
+
+void
+ts_trade_csv_reader_set_symbol (TsTradeCsvReader *self,
+                                const char       *symbol)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->symbol);
+  self->symbol = symbol != NULL && *symbol != '\0' ? g_strdup (symbol) : NULL;
+}
+
+TsHistoryFormat
+ts_trade_csv_reader_get_format (const TsTradeCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, TS_HISTORY_FORMAT_UNKNOWN);
+  return self->format;
 }
 
 const guint *
@@ -68,156 +82,203 @@ ts_trade_csv_reader_get_bad_lines (const TsTradeCsvReader *self,
   return (const guint *) (gpointer) self->bad_lines->data;
 }
 
-static gboolean
-copy_field (const char *src,
-            gsize       len,
-            char        buf[FIELD_MAX])
-{
-  if (len == 0 || len >= FIELD_MAX)
-    return FALSE;
-  memcpy (buf, src, len);
-  buf[len] = '\0';
-  return TRUE;
-}
-
-static gboolean
-parse_double (const char *src,
-              gsize       len,
-              double     *out)
-{
-  char buf[FIELD_MAX];
-  char *end = NULL;
-  double v;
-
-  if (!copy_field (src, len, buf))
-    return FALSE;
-  v = g_ascii_strtod (buf, &end);
-  if (end != buf + len || !(v > 0.0 && v < INFINITY))
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
-static gboolean
-parse_int64 (const char *src,
-             gsize       len,
-             gint64     *out)
-{
-  char buf[FIELD_MAX];
-  char *end = NULL;
-  gint64 v;
-
-  if (!copy_field (src, len, buf))
-    return FALSE;
-  errno = 0;
-  v = g_ascii_strtoll (buf, &end, 10);
-  if (end != buf + len || errno != 0)
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
-static gboolean
-field_is (const char *src,
-          gsize       len,
-          const char *word)
-{
-  return strlen (word) == len && g_ascii_strncasecmp (src, word, len) == 0;
-}
+/* ---- trade_id,price,qty,trade_time_ms,is_buyer_maker,symbol ---- */
 
 static void
-on_field (void  *field,
-          size_t len,
-          void  *data)
+binance_field (void  *field,
+               size_t len,
+               void  *data)
 {
-  LoadState *st = data;
+  LoadState *ls = data;
   const char *s = field != NULL ? field : "";
-  guint i = st->field++;
+  int i = _ts_csv_field_begin (&ls->st, s, len);
   gint64 v = 0;
 
-  if (st->bad != NULL || st->error != NULL)
+  if (i < 0)
     return;
-
-  /* the header row */
-  if (st->rows == 0 && i == 0 && field_is (s, len, "trade_id"))
-    {
-      st->bad = "header";
-      return;
-    }
 
   switch (i)
     {
     case 0:
-      if (!parse_int64 (s, len, &v) || v < 0)
-        st->bad = "trade_id is not a non-negative integer";
+      if (!_ts_csv_parse_int64 (s, len, &v) || v < 0)
+        {
+          if (ls->st.rows == 0 && _ts_csv_field_is (s, len, "trade_id"))
+            ls->header = TRUE;
+          ls->st.bad = "trade_id is not a non-negative integer";
+        }
       else
-        st->tick.seq = (guint64) v;
+        ls->tick.seq = (guint64) v;
       break;
     case 1:
-      if (!parse_double (s, len, &st->tick.price))
-        st->bad = "price is not a finite number > 0";
+      if (!_ts_csv_parse_positive (s, len, &ls->tick.price))
+        ls->st.bad = "price is not a finite number > 0";
       break;
     case 2:
-      if (!parse_double (s, len, &st->tick.size))
-        st->bad = "qty is not a finite number > 0";
+      if (!_ts_csv_parse_positive (s, len, &ls->tick.size))
+        ls->st.bad = "qty is not a finite number > 0";
       break;
     case 3:
-      if (!parse_int64 (s, len, &v) || v <= 0 || v > G_MAXINT64 / 1000)
-        st->bad = "trade_time_ms is not a positive integer";
+      if (!_ts_csv_parse_int64 (s, len, &v) || v <= 0 || v > G_MAXINT64 / 1000)
+        ls->st.bad = "trade_time_ms is not a positive integer";
       else
-        st->tick.time_us = v * 1000;
+        ls->tick.time_us = v * 1000;
       break;
     case 4:
-      if (field_is (s, len, "true") || field_is (s, len, "1"))
-        st->tick.aggressor = TS_SIDE_SELL; /* the buyer was the maker */
-      else if (field_is (s, len, "false") || field_is (s, len, "0"))
-        st->tick.aggressor = TS_SIDE_BUY;
+      if (_ts_csv_field_is (s, len, "true") || _ts_csv_field_is (s, len, "1"))
+        ls->tick.aggressor = TS_SIDE_SELL; /* the buyer was the maker */
+      else if (_ts_csv_field_is (s, len, "false") || _ts_csv_field_is (s, len, "0"))
+        ls->tick.aggressor = TS_SIDE_BUY;
       else
-        st->bad = "is_buyer_maker is not true or false";
+        ls->st.bad = "is_buyer_maker is not true or false";
       break;
     case 5:
       if (len == 0 || len >= TS_SYMBOL_MAX || memchr (s, '\0', len) != NULL)
-        st->bad = "symbol is empty or too long";
+        ls->st.bad = "symbol is empty or too long";
       else
         {
-          memset (st->tick.symbol, 0, sizeof st->tick.symbol);
-          memcpy (st->tick.symbol, s, len);
+          memset (ls->tick.symbol, 0, sizeof ls->tick.symbol);
+          memcpy (ls->tick.symbol, s, len);
         }
       break;
     default:
-      st->bad = "too many fields";
+      ls->st.bad = "too many fields";
       break;
     }
 }
 
 static void
-on_row (int   c,
-        void *data)
+binance_row (gpointer data)
 {
-  LoadState *st = data;
-  gboolean header = st->bad != NULL && strcmp (st->bad, "header") == 0;
+  LoadState *ls = data;
 
-  if (st->error == NULL && !header)
+  if (ls->st.bad == NULL && ls->st.field < BINANCE_FIELDS)
+    ls->st.bad = "too few fields";
+  if (ls->st.bad == NULL && ls->st.error == NULL)
     {
-      if (st->bad == NULL && st->field < N_FIELDS)
-        st->bad = "too few fields";
-
-      if (st->bad == NULL)
-        {
-          st->tick.flags = TS_TICK_TRADE;
-          g_array_append_val (st->ticks, st->tick);
-        }
-      else if (st->reader->skip_bad_rows)
-        g_array_append_val (st->reader->bad_lines, st->line);
-      else
-        g_set_error (&st->error, TS_STORE_ERROR, TS_STORE_ERROR_BAD_ROW,
-                     "line %u: %s", st->line, st->bad);
+      ls->tick.flags = TS_TICK_TRADE;
+      g_array_append_val (ls->ticks, ls->tick);
     }
+  _ts_csv_row_end (&ls->st, ls->header);
+  ls->header = FALSE;
+}
 
-  st->rows++;
-  st->field = 0;
-  st->bad = NULL;
-  memset (&st->tick, 0, sizeof st->tick);
+/* ---- time,price,size[,side] ---- */
+
+static void
+generic_field (void  *field,
+               size_t len,
+               void  *data)
+{
+  LoadState *ls = data;
+  const char *s = field != NULL ? field : "";
+  int i = _ts_csv_field_begin (&ls->st, s, len);
+
+  if (i < 0)
+    return;
+
+  switch (i)
+    {
+    case 0:
+      if (!_ts_csv_parse_time (s, len, &ls->tick.time_us))
+        {
+          /* the first row is a header when its first field is no time */
+          if (!ls->header_done)
+            ls->header = TRUE;
+          ls->st.bad = "time is not ISO 8601 or a number of s, ms, µs or ns since 1970";
+        }
+      ls->header_done = TRUE;
+      break;
+    case 1:
+      if (!_ts_csv_parse_positive (s, len, &ls->tick.price))
+        ls->st.bad = "price is not a finite number > 0";
+      break;
+    case 2:
+      if (!_ts_csv_parse_positive (s, len, &ls->tick.size))
+        ls->st.bad = "size is not a finite number > 0";
+      break;
+    case 3:
+      if (len == 0)
+        ls->tick.aggressor = TS_SIDE_NONE;
+      else if (_ts_csv_field_is (s, len, "buy") || _ts_csv_field_is (s, len, "b"))
+        ls->tick.aggressor = TS_SIDE_BUY;
+      else if (_ts_csv_field_is (s, len, "sell") || _ts_csv_field_is (s, len, "s"))
+        ls->tick.aggressor = TS_SIDE_SELL;
+      else
+        ls->st.bad = "side is not buy, sell, b, s or empty";
+      break;
+    default:
+      ls->st.bad = "too many fields";
+      break;
+    }
+}
+
+static void
+generic_row (gpointer data)
+{
+  LoadState *ls = data;
+
+  if (ls->st.bad == NULL && ls->st.field < 3)
+    ls->st.bad = "too few fields";
+  if (ls->st.bad == NULL && ls->st.error == NULL)
+    {
+      ls->tick.flags = TS_TICK_TRADE;
+      ls->tick.seq = ls->st.rows + 1;
+      memcpy (ls->tick.symbol, ls->symbol, sizeof ls->tick.symbol);
+      g_array_append_val (ls->ticks, ls->tick);
+    }
+  _ts_csv_row_end (&ls->st, ls->header);
+  ls->header = FALSE;
+  ls->header_done = TRUE;
+  ls->tick.aggressor = TS_SIDE_NONE;
+}
+
+static GArray *
+load_data (TsTradeCsvReader *self,
+           const char       *data,
+           gsize             len,
+           const char       *default_symbol,
+           GError          **error)
+{
+  LoadState ls;
+  TsHistoryFormat format;
+  gboolean ok;
+
+  format = ts_history_detect (NULL, data, MIN (len, HEAD_MAX));
+  self->format = TS_HISTORY_FORMAT_UNKNOWN;
+  g_array_set_size (self->bad_lines, 0);
+  if (format != TS_HISTORY_FORMAT_BINANCE_TRADES && format != TS_HISTORY_FORMAT_TRADES)
+    {
+      if (len == 0 || format == TS_HISTORY_FORMAT_UNKNOWN)
+        g_set_error_literal (error, TS_STORE_ERROR,
+                             len == 0 ? TS_STORE_ERROR_NO_ROWS : TS_STORE_ERROR_PARSE,
+                             len == 0 ? "no trade rows"
+                                      : "line 1: not a trades CSV (Binance trades, or "
+                                        "time,price,size[,side])");
+      else
+        g_set_error (error, TS_STORE_ERROR, TS_STORE_ERROR_PARSE,
+                     "line 1: a %s file, not a trades CSV",
+                     ts_history_format_to_string (format));
+      return NULL;
+    }
+  self->format = format;
+
+  memset (&ls, 0, sizeof ls);
+  ls.st.bad_lines = self->bad_lines;
+  ls.st.skip_bad = self->skip_bad_rows;
+  ls.ticks = g_array_sized_new (FALSE, FALSE, sizeof (TsTick), len / 48 + 1);
+  g_strlcpy (ls.symbol, self->symbol != NULL ? self->symbol : default_symbol, sizeof ls.symbol);
+
+  if (format == TS_HISTORY_FORMAT_BINANCE_TRADES)
+    ok = _ts_csv_scan (&ls.st, data, len, binance_field, binance_row, &ls, "trade rows", error);
+  else
+    ok = _ts_csv_scan (&ls.st, data, len, generic_field, generic_row, &ls, "trade rows", error);
+
+  if (!ok)
+    {
+      g_array_unref (ls.ticks);
+      return NULL;
+    }
+  return ls.ticks;
 }
 
 GArray *
@@ -226,71 +287,12 @@ ts_trade_csv_reader_load_data (TsTradeCsvReader *self,
                                gssize            length,
                                GError          **error)
 {
-  struct csv_parser parser;
-  LoadState st = { 0 };
-  gsize len;
-  const char *p;
-  const char *end;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  len = length < 0 ? strlen (data) : (gsize) length;
-  g_array_set_size (self->bad_lines, 0);
-
-  if (csv_init (&parser, CSV_APPEND_NULL) != 0)
-    {
-      g_set_error_literal (error, TS_STORE_ERROR, TS_STORE_ERROR_PARSE,
-                           "could not start the CSV parser");
-      return NULL;
-    }
-
-  st.reader = self;
-  st.ticks = g_array_sized_new (FALSE, FALSE, sizeof (TsTick), len / 48 + 1);
-
-  /* one line at a time, so that rows can be reported by line number */
-  p = data;
-  end = data + len;
-  while (p < end && st.error == NULL)
-    {
-      const char *nl = memchr (p, '\n', (gsize) (end - p));
-      gsize n = nl != NULL ? (gsize) (nl - p) + 1 : (gsize) (end - p);
-
-      st.line++;
-      if (csv_parse (&parser, p, n, on_field, on_row, &st) != n)
-        {
-          g_set_error (&st.error, TS_STORE_ERROR, TS_STORE_ERROR_PARSE,
-                       "line %u: %s", st.line, csv_strerror (csv_error (&parser)));
-          break;
-        }
-      p += n;
-    }
-  if (st.error == NULL)
-    csv_fini (&parser, on_field, on_row, &st);
-  csv_free (&parser);
-
-  if (st.error != NULL)
-    {
-      g_array_unref (st.ticks);
-      g_propagate_error (error, st.error);
-      return NULL;
-    }
-
-  if (st.ticks->len == 0)
-    {
-      g_array_unref (st.ticks);
-      if (self->bad_lines->len > 0)
-        g_set_error (error, TS_STORE_ERROR, TS_STORE_ERROR_NO_ROWS,
-                     "no good row; %u bad rows, the first on line %u",
-                     self->bad_lines->len, g_array_index (self->bad_lines, guint, 0));
-      else
-        g_set_error_literal (error, TS_STORE_ERROR, TS_STORE_ERROR_NO_ROWS,
-                             "no trade rows");
-      return NULL;
-    }
-
-  return st.ticks;
+  return load_data (self, data != NULL ? data : "",
+                    length < 0 ? strlen (data) : (gsize) length, "CSV", error);
 }
 
 GArray *
@@ -300,6 +302,7 @@ ts_trade_csv_reader_load_file (TsTradeCsvReader *self,
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
+  char symbol[TS_SYMBOL_MAX];
   gsize length = 0;
   GArray *ticks;
 
@@ -310,7 +313,8 @@ ts_trade_csv_reader_load_file (TsTradeCsvReader *self,
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
 
-  ticks = ts_trade_csv_reader_load_data (self, contents, (gssize) length, &local_error);
+  ts_history_symbol_from_path (path, symbol);
+  ticks = load_data (self, contents, length, symbol, &local_error);
   if (ticks == NULL)
     {
       g_autofree char *name = g_filename_display_name (path);

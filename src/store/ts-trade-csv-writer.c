@@ -57,14 +57,32 @@ ts_trade_csv_format_double (double value,
   return buf;
 }
 
+gboolean
+ts_csv_cell_needs_escape (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  switch (text[0])
+    {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Appends one field, quoted by libcsv when RFC 4180 needs it. */
 static void
-append_field (GString    *out,
-              const char *field,
-              gboolean    first)
+append_field_len (GString    *out,
+                  const char *field,
+                  gsize       len,
+                  gboolean    first)
 {
-  gsize len = strlen (field);
-
   if (!first)
     g_string_append_c (out, ',');
 
@@ -85,13 +103,31 @@ append_field (GString    *out,
     }
 }
 
+/* a text cell: escaped against formula injection, then quoted if needed */
+static void
+append_text (GString    *out,
+             const char *text,
+             gboolean    first)
+{
+  if (ts_csv_cell_needs_escape (text))
+    {
+      g_autofree char *escaped = g_strconcat ("'", text, NULL);
+
+      append_field_len (out, escaped, strlen (escaped), first);
+    }
+  else
+    append_field_len (out, text, strlen (text), first);
+}
+
+/* a number cell: plain, never escaped (-12.5 stays -12.5) */
 static void
 append_number (GString *out,
                double   value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  append_field (out, ts_trade_csv_format_double (value, buf), FALSE);
+  ts_trade_csv_format_double (value, buf);
+  append_field_len (out, buf, strlen (buf), FALSE);
 }
 
 static void
@@ -104,17 +140,17 @@ append_trade (GString       *out,
   memcpy (symbol, t->symbol, TS_SYMBOL_MAX);
   symbol[TS_SYMBOL_MAX] = '\0';
 
-  append_field (out, symbol, TRUE);
-  append_field (out, t->side == TS_SIDE_SELL ? "SHORT" : "LONG", FALSE);
+  append_text (out, symbol, TRUE);
+  append_text (out, t->side == TS_SIDE_SELL ? "SHORT" : "LONG", FALSE);
   append_number (out, t->size);
-  append_field (out, ts_trade_csv_format_time (t->entry_time_us, time_buf), FALSE);
+  append_text (out, ts_trade_csv_format_time (t->entry_time_us, time_buf), FALSE);
   append_number (out, t->entry_price);
-  append_field (out, ts_trade_csv_format_time (t->exit_time_us, time_buf), FALSE);
+  append_text (out, ts_trade_csv_format_time (t->exit_time_us, time_buf), FALSE);
   append_number (out, t->exit_price);
   append_number (out, t->fees);
   append_number (out, t->pnl);
   append_number (out, t->pnl_pct);
-  append_field (out, t->reason != NULL ? t->reason : "", FALSE);
+  append_text (out, t->reason != NULL ? t->reason : "", FALSE);
   g_string_append (out, "\r\n");
 }
 
@@ -129,7 +165,7 @@ ts_trade_csv_writer_to_string (const TsTrade *trades,
 
   out = g_string_sized_new (128 + (gsize) n_trades * 160);
   for (i = 0; i < G_N_ELEMENTS (header); i++)
-    append_field (out, header[i], i == 0);
+    append_text (out, header[i], i == 0);
   g_string_append (out, "\r\n");
 
   for (i = 0; i < n_trades; i++)
@@ -169,6 +205,47 @@ ts_trade_csv_writer_write_file (const char     *path,
 
   text = ts_trade_csv_writer_to_string (trades, n);
   /* a temporary file, fsynced, renamed over @path */
+  return g_file_set_contents_full (path, text->str, (gssize) text->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT |
+                                   G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                   0644, error);
+}
+
+GString *
+ts_equity_csv_writer_to_string (const TsEquityPoint *points,
+                                guint                n_points)
+{
+  GString *out;
+  char time_buf[32];
+  guint i;
+
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+
+  out = g_string_sized_new (32 + (gsize) n_points * 64);
+  g_string_append (out, "time,equity,drawdown\r\n");
+  for (i = 0; i < n_points; i++)
+    {
+      append_text (out, ts_trade_csv_format_time (points[i].time_us, time_buf), TRUE);
+      append_number (out, points[i].equity);
+      append_number (out, points[i].drawdown);
+      g_string_append (out, "\r\n");
+    }
+  return out;
+}
+
+gboolean
+ts_equity_csv_writer_write_file (const char          *path,
+                                 const TsEquityPoint *points,
+                                 guint                n_points,
+                                 GError             **error)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (points != NULL || n_points == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  text = ts_equity_csv_writer_to_string (points, n_points);
   return g_file_set_contents_full (path, text->str, (gssize) text->len,
                                    G_FILE_SET_CONTENTS_CONSISTENT |
                                    G_FILE_SET_CONTENTS_ONLY_EXISTING,

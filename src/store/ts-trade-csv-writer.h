@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "core/ts-trade.h"
+#include "core/ts-backtest.h"
 #include "ts-store-error.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,13 @@ G_BEGIN_DECLS
  * numbers at full precision (the shortest of %.15g, %.16g, %.17g that reads
  * back to the same double, C locale); side "LONG" or "SHORT"; money in quote
  * currency, size in base units, pnl_pct in percent.
+ *
+ * Spreadsheet formula injection (CSV injection): a text cell (symbol, side,
+ * reason, any name) that begins with "=", "+", "-", "@", a tab or a carriage
+ * return is written with a single quote "'" in front, so that a spreadsheet
+ * shows it as text instead of evaluating it (the OWASP "CSV Injection"
+ * recommendation); the cell is then quoted by RFC 4180 rules if it needs
+ * it. Number cells are never escaped: a negative P&L stays -12.5.
  *
  * There is no instance: the functions below are the writer.
  */
@@ -96,5 +104,46 @@ char     *ts_trade_csv_format_time         (gint64          time_us,
  */
 char     *ts_trade_csv_format_double       (double          value,
                                             char            buf[G_ASCII_DTOSTR_BUF_SIZE]);
+
+/**
+ * ts_csv_cell_needs_escape:
+ * @text: a text cell
+ *
+ * Returns: %TRUE when @text begins with "=", "+", "-", "@", a tab or a
+ *   carriage return, the characters that make a spreadsheet read a cell as
+ *   a formula (OWASP "CSV Injection"); the writers then prefix it with "'"
+ */
+gboolean  ts_csv_cell_needs_escape         (const char     *text);
+
+/**
+ * ts_equity_csv_writer_to_string:
+ * @points: (array length=n_points): equity curve points
+ * @n_points: how many
+ *
+ * The equity curve as CSV, CRLF line ends: a header row
+ * `time,equity,drawdown`, then one row per point: time ISO 8601 UTC with
+ * µs (ts_trade_csv_format_time()), equity in quote currency and drawdown as
+ * a fraction of the peak, both at full precision
+ * (ts_trade_csv_format_double()).
+ *
+ * Returns: (transfer full): the CSV text
+ */
+GString  *ts_equity_csv_writer_to_string   (const TsEquityPoint *points,
+                                            guint                n_points);
+
+/**
+ * ts_equity_csv_writer_write_file:
+ * @path: the file to write (replaced atomically, as
+ *   ts_trade_csv_writer_write_file())
+ * @points: (array length=n_points): equity curve points
+ * @n_points: how many
+ * @error: return location for a #GError (%G_FILE_ERROR)
+ *
+ * Returns: %TRUE on success
+ */
+gboolean  ts_equity_csv_writer_write_file  (const char          *path,
+                                            const TsEquityPoint *points,
+                                            guint                n_points,
+                                            GError             **error);
 
 G_END_DECLS

@@ -215,6 +215,90 @@ test_writer_round_trip (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* OWASP "CSV Injection": text cells starting with = + - @ tab or CR get a
+ * leading ', numbers stay plain */
+static void
+test_writer_formula_injection (void)
+{
+  static const struct { const char *symbol; const char *reason; const char *cell; } cases[] = {
+    { "=HYPERLINK(\"x\")", "SL", "\"'=HYPERLINK(\"\"x\"\")\"" },
+    { "+1+1", "SL", "'+1+1" },
+    { "-2+3", "SL", "'-2+3" },
+    { "@SUM(A1)", "SL", "'@SUM(A1)" },
+    { "\tTAB", "SL", "'\tTAB" },
+    { "\rCR", "SL", "\"'\rCR\"" },
+    { "=1,2", "SL", "\"'=1,2\"" },
+    { "BTC-USD", "SL", "BTC-USD" },  /* only the first character counts */
+  };
+  guint i;
+
+  g_assert_true (ts_csv_cell_needs_escape ("=x"));
+  g_assert_true (ts_csv_cell_needs_escape ("-x"));
+  g_assert_false (ts_csv_cell_needs_escape ("x=y"));
+  g_assert_false (ts_csv_cell_needs_escape (""));
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TsTrade t;
+      g_autoptr(GString) text = NULL;
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *expected_start = NULL;
+      g_autofree char *escaped = g_strconcat ("'", cases[i].symbol, NULL);
+      struct csv_parser parser;
+      const char *row;
+
+      memset (&t, 0, sizeof t);
+      t.entry_time_us = G_GINT64_CONSTANT (1723161255342000);
+      t.exit_time_us = G_GINT64_CONSTANT (1723161256342000);
+      t.side = TS_SIDE_SELL;
+      t.size = 1.0;
+      t.entry_price = 100.0;
+      t.exit_price = 112.5;
+      t.fees = 0.0;
+      t.pnl = -12.5;
+      t.pnl_pct = -0.125;
+      t.reason = i == 3 ? "=cmd|' /C calc'!A0" : cases[i].reason;
+      g_strlcpy (t.symbol, cases[i].symbol, sizeof t.symbol);
+
+      text = ts_trade_csv_writer_to_string (&t, 1);
+      row = strstr (text->str, "\r\n") + 2;
+      expected_start = g_strconcat (cases[i].cell, ",SHORT,1,", NULL);
+      g_assert_true (g_str_has_prefix (row, expected_start));
+      /* numbers stay plain, negative ones included */
+      g_assert_nonnull (strstr (row, ",100,2024-08-08T23:54:16.342000Z,112.5,0,-12.5,-0.125,"));
+
+      csv_init (&parser, 0);
+      csv_parse (&parser, text->str, text->len, collect_field, collect_row, fields);
+      csv_fini (&parser, collect_field, collect_row, fields);
+      csv_free (&parser);
+      g_assert_cmpuint (fields->len, ==, 2 * 12);
+      if (ts_csv_cell_needs_escape (cases[i].symbol))
+        g_assert_cmpstr (g_ptr_array_index (fields, 12), ==, escaped);
+      else
+        g_assert_cmpstr (g_ptr_array_index (fields, 12), ==, cases[i].symbol);
+      g_assert_cmpstr (g_ptr_array_index (fields, 12 + 8), ==, "-12.5");
+      if (i == 3)
+        g_assert_cmpstr (g_ptr_array_index (fields, 12 + 10), ==, "'=cmd|' /C calc'!A0");
+      else
+        g_assert_cmpstr (g_ptr_array_index (fields, 12 + 10), ==, "SL");
+    }
+}
+
+static void
+test_equity_writer (void)
+{
+  const TsEquityPoint points[] = {
+    { G_GINT64_CONSTANT (1723161255342000), 10000.0, 0.0 },
+    { G_GINT64_CONSTANT (1723161315342000), 9987.5, 0.00125 },
+  };
+  g_autoptr(GString) text = ts_equity_csv_writer_to_string (points, 2);
+
+  g_assert_cmpstr (text->str, ==,
+                   "time,equity,drawdown\r\n"
+                   "2024-08-08T23:54:15.342000Z,10000,0\r\n"
+                   "2024-08-08T23:55:15.342000Z,9987.5,0.00125\r\n");
+}
+
 static void
 test_writer_stream (void)
 {
@@ -241,6 +325,8 @@ main (int   argc,
   g_test_add_func ("/store/trade-csv-reader/no-good-rows-is-an-error", test_reader_no_good_rows);
   g_test_add_func ("/store/trade-csv-writer/round-trip-quoting", test_writer_round_trip);
   g_test_add_func ("/store/trade-csv-writer/stream", test_writer_stream);
+  g_test_add_func ("/store/trade-csv-writer/formula-injection-escaped", test_writer_formula_injection);
+  g_test_add_func ("/store/equity-csv-writer/format", test_equity_writer);
 
   return g_test_run ();
 }
