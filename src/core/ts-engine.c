@@ -15,6 +15,31 @@
 
 #define INITIAL_LOG_SIZE 256
 
+/* one symbol of a multi engine */
+typedef struct
+{
+  char           name[TS_SYMBOL_MAX];
+  gsize          cmp_len;
+  guint64        head;
+  guint64        head_mask;
+  TsPaperBroker *broker;
+  double         last_price;      /* 0 = no trade yet */
+  guint          open_positions;  /* open legs of all strategies on it */
+  guint          n_subs;
+  guint          sub_slot[TS_ENGINE_MAX_STRATEGIES];
+  guint          sub_leg[TS_ENGINE_MAX_STRATEGIES];
+} EngineSymbol;
+
+/* one strategy of a multi engine */
+typedef struct
+{
+  TsStrategy    *strategy;
+  guint          n_syms;
+  guint          sym[TS_STRATEGY_MAX_SYMBOLS];
+  TsLedger      *ledger;
+  TsRiskManager *risk;
+} Slot;
+
 struct _TsEngine
 {
   /* hot */
@@ -29,6 +54,17 @@ struct _TsEngine
   TsPaperBroker *broker;
   TsLedger      *ledger;
 
+  /* multi engine (ts_engine_new_multi) */
+  gboolean       multi;
+  guint          n_syms;
+  guint          n_slots;
+  guint          open_total;  /* strategies with a position */
+  EngineSymbol   syms[TS_ENGINE_MAX_SYMBOLS];
+  Slot           slots[TS_ENGINE_MAX_STRATEGIES];
+  TsLedger      *portfolio;
+  TsRiskParams   risk_params;
+  TsBrokerParams broker_params;
+
   /* cold */
   GArray        *fills;     /* TsFill */
   GArray        *trades;    /* TsTrade */
@@ -38,6 +74,11 @@ struct _TsEngine
 
 static void choose_symbol (TsEngine   *self,
                            const char *symbol);
+static void multi_set_params (TsEngine             *self,
+                              const TsRiskParams   *risk,
+                              const TsBrokerParams *broker);
+static TsEngineEvents multi_push_tick (TsEngine     *self,
+                                       const TsTick *tick);
 
 TsEngine *
 ts_engine_new (const TsMomentumParams *momentum,
@@ -71,6 +112,8 @@ ts_engine_new (const TsMomentumParams *momentum,
   self->fills = g_array_sized_new (FALSE, TRUE, sizeof (TsFill), INITIAL_LOG_SIZE);
   self->trades = g_array_sized_new (FALSE, TRUE, sizeof (TsTrade), INITIAL_LOG_SIZE);
   self->decisions = g_array_sized_new (FALSE, TRUE, sizeof (TsDecision), INITIAL_LOG_SIZE);
+  self->risk_params = r;
+  self->broker_params = b;
   return self;
 }
 
@@ -79,10 +122,23 @@ ts_engine_free (TsEngine *self)
 {
   if (self == NULL)
     return;
-  ts_momentum_free (self->momentum);
+  for (guint i = 0; i < self->n_slots; i++)
+    {
+      ts_strategy_free (self->slots[i].strategy);
+      ts_ledger_free (self->slots[i].ledger);
+      ts_risk_manager_free (self->slots[i].risk);
+    }
+  for (guint i = 0; i < self->n_syms; i++)
+    ts_paper_broker_free (self->syms[i].broker);
+  if (self->portfolio != NULL)
+    ts_ledger_free (self->portfolio);
+  if (self->momentum != NULL)
+    ts_momentum_free (self->momentum);
   ts_risk_manager_free (self->risk);
-  ts_paper_broker_free (self->broker);
-  ts_ledger_free (self->ledger);
+  if (self->broker != NULL)
+    ts_paper_broker_free (self->broker);
+  if (self->ledger != NULL)
+    ts_ledger_free (self->ledger);
   g_array_unref (self->fills);
   g_array_unref (self->trades);
   g_array_unref (self->decisions);
@@ -97,15 +153,24 @@ ts_engine_set_params (TsEngine               *self,
 {
   g_return_if_fail (self != NULL);
 
+  if (self->multi)
+    {
+      multi_set_params (self, risk, broker);
+      return;
+    }
   if (momentum != NULL)
     ts_momentum_set_params (self->momentum, momentum);
   if (risk != NULL)
-    ts_risk_manager_set_params (self->risk, risk);
+    {
+      ts_risk_manager_set_params (self->risk, risk);
+      self->risk_params = *risk;
+    }
   if (broker != NULL)
     {
       ts_paper_broker_set_params (self->broker, broker);
       /* refused (FALSE) once the ledger has started */
       ts_ledger_set_initial_capital (self->ledger, broker->initial_capital);
+      self->broker_params = *broker;
     }
 }
 
@@ -157,7 +222,7 @@ ts_engine_set_symbol (TsEngine   *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->symbol_fixed)
+  if (self->symbol_fixed || self->multi)
     return FALSE;
   choose_symbol (self, symbol != NULL ? symbol : "");
   return TRUE;
@@ -167,6 +232,8 @@ const char *
 ts_engine_get_symbol (const TsEngine *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  if (self->multi)
+    return self->n_syms > 0 ? self->syms[0].name : "";
   return self->symbol;
 }
 
@@ -179,6 +246,34 @@ log_decision (TsEngine   *self,
   TsDecision d = { time_us, code, side, self->last_price };
 
   g_array_append_val (self->decisions, d);
+}
+
+/* The leverage cap on an entry of @sizes[0] (and @sizes[1]) whose notional
+ * is sizes[0] x price0 (+ sizes[1] x price1, given through @price1 being the
+ * second leg's notional per unit of the first): resizes both legs by the
+ * same factor and logs "LEVERAGE_RESIZED", or refuses with "LEVERAGE_CAP". */
+static const char *
+cap_leverage (TsEngine *self,
+              gint64    now,
+              TsSide    side,
+              double    equity,
+              double    open_notional,
+              double    notional_per_unit,
+              double   *size0,
+              double   *size1)
+{
+  double notional = *size0 * notional_per_unit;
+  double allowed = ts_risk_manager_cap_notional (self->risk, equity, open_notional, notional);
+
+  if (allowed >= notional)
+    return NULL;
+  if (!(allowed > 0.0) || !(notional > 0.0))
+    return "LEVERAGE_CAP";
+  *size0 *= allowed / notional;
+  if (size1 != NULL)
+    *size1 *= allowed / notional;
+  log_decision (self, now, "LEVERAGE_RESIZED", side);
+  return NULL;
 }
 
 /* Fills a market order on the paper broker and books it. */
@@ -197,6 +292,7 @@ execute (TsEngine   *self,
   fill.opens = opens;
   fill.reason = reason;
   memcpy (fill.symbol, self->symbol, sizeof fill.symbol);
+  fill.strategy_id = 0;
   g_array_append_val (self->fills, fill);
 
   if (opens)
@@ -212,6 +308,8 @@ execute (TsEngine   *self,
       ts_ledger_close (self->ledger, &fill, &trade);
       g_array_append_val (self->trades, trade);
       ts_risk_manager_record_trade (self->risk, trade.pnl);
+      if (G_UNLIKELY (ts_risk_manager_record_portfolio_trade (self->risk, trade.pnl)))
+        log_decision (self, time_us, "CIRCUIT_BREAKER", TS_SIDE_NONE);
       ts_momentum_on_close (self->momentum);
       return TS_ENGINE_EVENT_FILL | TS_ENGINE_EVENT_TRADE;
     }
@@ -239,6 +337,7 @@ ts_engine_push_tick (TsEngine     *self,
   gboolean is_trade;
   gboolean closed = FALSE;
   gint64 now;
+  double equity;
   const char *reason;
 
   if (G_UNLIKELY (!_ts_tick_is_valid (tick)))
@@ -246,6 +345,8 @@ ts_engine_push_tick (TsEngine     *self,
       self->ignored++;
       return TS_ENGINE_EVENT_IGNORED;
     }
+  if (self->multi)
+    return multi_push_tick (self, tick);
 
   is_trade = (tick->flags & TS_TICK_TRADE) != 0;
 
@@ -297,14 +398,26 @@ ts_engine_push_tick (TsEngine     *self,
     }
 
   /* daily loss limit */
-  if (G_UNLIKELY (_ts_risk_manager_check_daily_loss (self->risk,
-                                                     _ts_ledger_get_equity_at (self->ledger,
-                                                                               self->last_price))))
+  equity = _ts_ledger_get_equity_at (self->ledger, self->last_price);
+  if (G_UNLIKELY (_ts_risk_manager_check_daily_loss (self->risk, equity)))
     {
       if (self->momentum->side != TS_SIDE_NONE)
         {
           events |= close_position (self, now, "DAILY");
           log_decision (self, now, "DAILY", TS_SIDE_NONE);
+          closed = TRUE;
+        }
+    }
+
+  /* max drawdown halt: closes the position and halts entries */
+  if (G_UNLIKELY (closed))
+    equity = _ts_ledger_get_equity_at (self->ledger, self->last_price);
+  if (G_UNLIKELY (_ts_risk_manager_check_drawdown (self->risk, equity)))
+    {
+      log_decision (self, now, "DRAWDOWN_HALT", TS_SIDE_NONE);
+      if (self->momentum->side != TS_SIDE_NONE)
+        {
+          events |= close_position (self, now, "DRAWDOWN");
           closed = TRUE;
         }
     }
@@ -316,8 +429,17 @@ ts_engine_push_tick (TsEngine     *self,
 
       if (signal != TS_SIDE_NONE)
         {
-          const char *refusal = ts_risk_manager_approve_entry (self->risk, 0);
+          double size = ts_momentum_get_params (self->momentum)->position_size;
+          const char *refusal = ts_risk_manager_check_portfolio (self->risk, 0);
 
+          if (refusal == NULL)
+            refusal = ts_risk_manager_approve_entry (self->risk, 0);
+          if (refusal == NULL && G_UNLIKELY (self->risk->params.max_leverage > 0.0))
+            refusal = cap_leverage (self, now, signal,
+                                    _ts_ledger_get_equity_at (self->ledger, self->last_price),
+                                    0.0,
+                                    ts_paper_broker_get_fill_price (self->broker, signal),
+                                    &size, NULL);
           if (refusal != NULL)
             {
               log_decision (self, now, refusal, signal);
@@ -325,8 +447,7 @@ ts_engine_push_tick (TsEngine     *self,
             }
           else
             {
-              events |= execute (self, signal,
-                                 ts_momentum_get_params (self->momentum)->position_size,
+              events |= execute (self, signal, size,
                                  now, TRUE, signal == TS_SIDE_BUY ? "LONG" : "SHORT");
             }
         }
@@ -373,8 +494,15 @@ ts_engine_get_stats (const TsEngine *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (stats != NULL);
 
+  if (self->multi)
+    {
+      ts_engine_get_portfolio_stats (self, stats);
+      return;
+    }
   ts_ledger_get_stats (self->ledger, stats);
-  stats->halted = ts_risk_manager_is_halted (self->risk);
+  stats->halted = ts_risk_manager_is_halted (self->risk) ||
+                  ts_risk_manager_is_emergency_stopped (self->risk) ||
+                  ts_risk_manager_is_drawdown_halted (self->risk);
 }
 
 guint64
@@ -382,4 +510,685 @@ ts_engine_get_ignored_count (const TsEngine *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->ignored;
+}
+
+
+/* ---- the multi-strategy engine (issue 3) ---- */
+
+static void
+symbol_key_init (EngineSymbol *sym,
+                 const char   *name)
+{
+  gsize n = strlen (name);
+
+  if (n > TS_SYMBOL_MAX - 1)
+    n = TS_SYMBOL_MAX - 1;
+  memset (sym->name, 0, sizeof sym->name);
+  memcpy (sym->name, name, n);
+  sym->cmp_len = n + 1;
+  memcpy (&sym->head, sym->name, sizeof sym->head);
+  if (sym->cmp_len >= 8)
+    sym->head_mask = G_MAXUINT64;
+  else
+    {
+      guint8 bytes[8] = { 0 };
+
+      memset (bytes, 0xff, sym->cmp_len);
+      memcpy (&sym->head_mask, bytes, sizeof sym->head_mask);
+    }
+  sym->head &= sym->head_mask;
+}
+
+static inline gboolean
+symbol_key_matches (const EngineSymbol *sym,
+                    const TsTick       *tick)
+{
+  guint64 head;
+
+  memcpy (&head, tick->symbol, sizeof head);
+  if ((head & sym->head_mask) != sym->head)
+    return FALSE;
+  if (G_LIKELY (sym->cmp_len <= 8))
+    return TRUE;
+  return memcmp (tick->symbol + 8, sym->name + 8, sym->cmp_len - 8) == 0;
+}
+
+TsEngine *
+ts_engine_new_multi (const TsRiskParams   *risk,
+                     const TsBrokerParams *broker)
+{
+  TsEngine *self;
+  TsRiskParams r;
+  TsBrokerParams b;
+
+  if (risk == NULL)
+    ts_risk_params_init_default (&r);
+  else
+    r = *risk;
+  if (broker == NULL)
+    ts_broker_params_init_default (&b);
+  else
+    b = *broker;
+
+  self = g_new0 (TsEngine, 1);
+  self->multi = TRUE;
+  choose_symbol (self, "");
+  self->risk = ts_risk_manager_new (&r);
+  self->portfolio = ts_ledger_new (b.initial_capital);
+  self->risk_params = r;
+  self->broker_params = b;
+  self->fills = g_array_sized_new (FALSE, TRUE, sizeof (TsFill), INITIAL_LOG_SIZE);
+  self->trades = g_array_sized_new (FALSE, TRUE, sizeof (TsTrade), INITIAL_LOG_SIZE);
+  self->decisions = g_array_sized_new (FALSE, TRUE, sizeof (TsDecision), INITIAL_LOG_SIZE);
+  return self;
+}
+
+static void
+multi_set_params (TsEngine             *self,
+                  const TsRiskParams   *risk,
+                  const TsBrokerParams *broker)
+{
+  guint i;
+
+  if (risk != NULL)
+    {
+      self->risk_params = *risk;
+      ts_risk_manager_set_params (self->risk, risk);
+      for (i = 0; i < self->n_slots; i++)
+        ts_risk_manager_set_params (self->slots[i].risk, risk);
+    }
+  if (broker != NULL)
+    {
+      self->broker_params = *broker;
+      for (i = 0; i < self->n_syms; i++)
+        ts_paper_broker_set_params (self->syms[i].broker, broker);
+      /* refused (FALSE) once a ledger has started */
+      if (ts_ledger_set_initial_capital (self->portfolio, broker->initial_capital))
+        for (i = 0; i < self->n_slots; i++)
+          ts_ledger_set_initial_capital (self->slots[i].ledger, broker->initial_capital);
+    }
+}
+
+static int
+find_or_add_symbol (TsEngine   *self,
+                    const char *name)
+{
+  guint i;
+
+  for (i = 0; i < self->n_syms; i++)
+    if (strncmp (self->syms[i].name, name, TS_SYMBOL_MAX - 1) == 0)
+      return (int) i;
+  if (self->n_syms == TS_ENGINE_MAX_SYMBOLS)
+    return -1;
+  memset (&self->syms[i], 0, sizeof self->syms[i]);
+  symbol_key_init (&self->syms[i], name);
+  self->syms[i].broker = ts_paper_broker_new (&self->broker_params);
+  self->n_syms++;
+  return (int) i;
+}
+
+guint
+ts_engine_add_strategy (TsEngine           *self,
+                        TsStrategy         *strategy,
+                        const char * const *symbols)
+{
+  Slot *slot;
+  guint n, i, slot_index;
+  int idx[TS_STRATEGY_MAX_SYMBOLS];
+
+  g_return_val_if_fail (strategy != NULL, 0);
+  if (self == NULL || !self->multi || self->n_slots == TS_ENGINE_MAX_STRATEGIES)
+    {
+      g_critical ("ts_engine_add_strategy: not a multi engine, or too many strategies");
+      ts_strategy_free (strategy);
+      return 0;
+    }
+
+  n = ts_strategy_get_n_symbols (strategy);
+  for (i = 0; i < n; i++)
+    {
+      const char *name = NULL;
+
+      if (symbols != NULL)
+        {
+          guint k;
+
+          for (k = 0; k <= i && symbols[k] != NULL; k++)
+            ;
+          name = k > i ? symbols[i] : NULL;
+          if (name != NULL)
+            ts_strategy_set_symbol (strategy, i, name);
+        }
+      name = ts_strategy_get_symbol (strategy, i);
+      if (name == NULL || name[0] == '\0' ||
+          (i == 1 && strcmp (name, ts_strategy_get_symbol (strategy, 0)) == 0) ||
+          (idx[i] = find_or_add_symbol (self, name)) < 0)
+        {
+          g_critical ("ts_engine_add_strategy: symbol %u of %s missing, repeated or one too many",
+                      i, ts_strategy_get_name (strategy));
+          ts_strategy_free (strategy);
+          return 0;
+        }
+    }
+
+  slot_index = self->n_slots++;
+  slot = &self->slots[slot_index];
+  memset (slot, 0, sizeof *slot);
+  slot->strategy = strategy;
+  slot->n_syms = n;
+  slot->ledger = ts_ledger_new (self->broker_params.initial_capital);
+  slot->risk = ts_risk_manager_new (&self->risk_params);
+  for (i = 0; i < n; i++)
+    {
+      EngineSymbol *sym = &self->syms[idx[i]];
+
+      slot->sym[i] = (guint) idx[i];
+      sym->sub_slot[sym->n_subs] = slot_index;
+      sym->sub_leg[sym->n_subs] = i;
+      sym->n_subs++;
+    }
+  return slot_index + 1;
+}
+
+guint
+ts_engine_get_n_strategies (const TsEngine *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_slots;
+}
+
+TsStrategy *
+ts_engine_get_strategy (TsEngine *self,
+                        guint     id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (id == 0 || id > self->n_slots)
+    return NULL;
+  return self->slots[id - 1].strategy;
+}
+
+static void
+log_decision_at (TsEngine   *self,
+                 gint64      time_us,
+                 const char *code,
+                 TsSide      side,
+                 double      price)
+{
+  TsDecision d = { time_us, code, side, price };
+
+  g_array_append_val (self->decisions, d);
+}
+
+/* the open notional of every strategy, at the last trade prices */
+static double
+open_notional (const TsEngine *self)
+{
+  double sum = 0.0;
+  guint i;
+
+  for (i = 0; i < self->n_slots; i++)
+    {
+      const TsLedger *l = self->slots[i].ledger;
+
+      if (l->side == TS_SIDE_NONE)
+        continue;
+      sum += l->size * self->syms[self->slots[i].sym[0]].last_price;
+      if (l->b_side != TS_SIDE_NONE)
+        sum += l->b_size * self->syms[self->slots[i].sym[1]].last_price;
+    }
+  return sum;
+}
+
+/* the portfolio equity at the last trade prices, without marking */
+static double
+portfolio_equity_now (const TsEngine *self)
+{
+  double equity = self->portfolio->initial_capital;
+  guint i;
+
+  for (i = 0; i < self->n_slots; i++)
+    {
+      const Slot *slot = &self->slots[i];
+
+      equity += _ts_ledger_get_equity_at (slot->ledger, self->syms[slot->sym[0]].last_price) -
+                slot->ledger->initial_capital;
+    }
+  return equity;
+}
+
+static TsFill
+make_fill (TsEngine   *self,
+           guint       slot_index,
+           guint       leg,
+           TsSide      side,
+           double      size,
+           gint64      time_us,
+           gboolean    opens,
+           const char *reason,
+           gboolean   *ok)
+{
+  const Slot *slot = &self->slots[slot_index];
+  const EngineSymbol *sym = &self->syms[slot->sym[leg]];
+  TsFill fill;
+
+  memset (&fill, 0, sizeof fill);
+  *ok = ts_paper_broker_fill (sym->broker, side, size, time_us, &fill);
+  fill.opens = opens;
+  fill.reason = reason;
+  memcpy (fill.symbol, sym->name, sizeof fill.symbol);
+  fill.strategy_id = slot_index + 1;
+  return fill;
+}
+
+/* closes every leg of a strategy's position */
+static TsEngineEvents
+multi_close (TsEngine   *self,
+             guint       slot_index,
+             gint64      time_us,
+             const char *reason)
+{
+  Slot *slot = &self->slots[slot_index];
+  TsLedger *l = slot->ledger;
+  TsFill fa, fb;
+  TsTrade trade;
+  gboolean ok_a, ok_b = TRUE;
+  gboolean pair;
+
+  if (l->side == TS_SIDE_NONE)
+    return TS_ENGINE_EVENT_NONE;
+
+  pair = l->b_side != TS_SIDE_NONE;
+  fa = make_fill (self, slot_index, 0, l->side == TS_SIDE_BUY ? TS_SIDE_SELL : TS_SIDE_BUY,
+                  l->size, time_us, FALSE, reason, &ok_a);
+  if (pair)
+    fb = make_fill (self, slot_index, 1, l->b_side == TS_SIDE_BUY ? TS_SIDE_SELL : TS_SIDE_BUY,
+                    l->b_size, time_us, FALSE, reason, &ok_b);
+  if (!ok_a || !ok_b)
+    return TS_ENGINE_EVENT_NONE;
+
+  g_array_append_val (self->fills, fa);
+  if (pair)
+    {
+      g_array_append_val (self->fills, fb);
+      ts_ledger_close_pair (l, &fa, &fb, &trade);
+    }
+  else
+    ts_ledger_close (l, &fa, &trade);
+  g_array_append_val (self->trades, trade);
+
+  self->syms[slot->sym[0]].open_positions--;
+  if (pair)
+    self->syms[slot->sym[1]].open_positions--;
+  self->open_total--;
+
+  ts_risk_manager_record_trade (slot->risk, trade.pnl);
+  if (G_UNLIKELY (ts_risk_manager_record_portfolio_trade (self->risk, trade.pnl)))
+    log_decision_at (self, time_us, "CIRCUIT_BREAKER", TS_SIDE_NONE, fa.price);
+
+  ts_strategy_on_fill (slot->strategy, &fa, 0);
+  if (pair)
+    ts_strategy_on_fill (slot->strategy, &fb, 1);
+  return TS_ENGINE_EVENT_FILL | TS_ENGINE_EVENT_TRADE;
+}
+
+static TsEngineEvents
+multi_open (TsEngine            *self,
+            guint                slot_index,
+            const TsOrderIntent *intent,
+            gint64               time_us)
+{
+  Slot *slot = &self->slots[slot_index];
+  TsSide side = intent->action == TS_INTENT_OPEN_LONG ? TS_SIDE_BUY : TS_SIDE_SELL;
+  double size[TS_STRATEGY_MAX_SYMBOLS] = { 0.0, 0.0 };
+  double price[TS_STRATEGY_MAX_SYMBOLS] = { 0.0, 0.0 };
+  double ref_price = self->syms[slot->sym[0]].last_price;
+  const char *refusal;
+  guint n_legs = intent->n_legs;
+  guint open_on_symbols = 0;
+  guint i;
+  TsFill fills[TS_STRATEGY_MAX_SYMBOLS];
+
+  if (slot->ledger->side != TS_SIDE_NONE || n_legs < 1 || n_legs > slot->n_syms)
+    return TS_ENGINE_EVENT_NONE;
+  /* legs in the strategy's symbol order: leg i on symbol i */
+  for (i = 0; i < n_legs; i++)
+    {
+      const TsIntentLeg *leg = &intent->legs[i];
+
+      if (leg->symbol != i || !(leg->size > 0.0) ||
+          (leg->side != TS_SIDE_BUY && leg->side != TS_SIDE_SELL))
+        return TS_ENGINE_EVENT_NONE;
+      size[i] = leg->size;
+      price[i] = ts_paper_broker_get_fill_price (self->syms[slot->sym[i]].broker, leg->side);
+      if (!(price[i] > 0.0))
+        return TS_ENGINE_EVENT_NONE;
+      open_on_symbols = MAX (open_on_symbols, self->syms[slot->sym[i]].open_positions);
+    }
+
+  refusal = ts_risk_manager_check_portfolio (self->risk, self->open_total);
+  if (refusal == NULL)
+    refusal = ts_risk_manager_approve_entry (slot->risk, open_on_symbols);
+  if (refusal == NULL && self->risk->params.max_leverage > 0.0)
+    {
+      double per_unit = price[0] + (n_legs > 1 ? size[1] / size[0] * price[1] : 0.0);
+
+      refusal = cap_leverage (self, time_us, side, portfolio_equity_now (self),
+                              open_notional (self), per_unit, &size[0],
+                              n_legs > 1 ? &size[1] : NULL);
+    }
+  if (refusal != NULL)
+    {
+      log_decision_at (self, time_us, refusal, side, ref_price);
+      return TS_ENGINE_EVENT_REFUSED;
+    }
+
+  for (i = 0; i < n_legs; i++)
+    {
+      gboolean ok;
+
+      fills[i] = make_fill (self, slot_index, i, intent->legs[i].side, size[i], time_us,
+                            TRUE, intent->reason, &ok);
+      if (!ok)
+        return TS_ENGINE_EVENT_NONE;
+    }
+  for (i = 0; i < n_legs; i++)
+    {
+      g_array_append_val (self->fills, fills[i]);
+      self->syms[slot->sym[i]].open_positions++;
+    }
+  if (n_legs == 2)
+    ts_ledger_open_pair (slot->ledger, &fills[0], &fills[1]);
+  else
+    ts_ledger_open (slot->ledger, &fills[0]);
+  self->open_total++;
+  for (i = 0; i < n_legs; i++)
+    ts_strategy_on_fill (slot->strategy, &fills[i], i);
+  return TS_ENGINE_EVENT_FILL;
+}
+
+static guint
+count_open_same_kind (const TsEngine *self,
+                      const Slot     *slot)
+{
+  guint n = 0, i;
+
+  for (i = 0; i < self->n_slots; i++)
+    if (self->slots[i].strategy->klass == slot->strategy->klass &&
+        self->slots[i].ledger->side != TS_SIDE_NONE)
+      n++;
+  return n;
+}
+
+static TsEngineEvents
+run_slot (TsEngine     *self,
+          guint         slot_index,
+          guint         leg,
+          const TsTick *tick)
+{
+  Slot *slot = &self->slots[slot_index];
+  TsLedger *l = slot->ledger;
+  TsStrategyContext ctx;
+  TsOrderIntent intents[TS_STRATEGY_MAX_INTENTS];
+  TsEngineEvents events = TS_ENGINE_EVENT_NONE;
+  gint64 now = tick->time_us;
+  double price0 = self->syms[slot->sym[0]].last_price;
+  guint n, i;
+
+  if (G_UNLIKELY (_ts_risk_manager_roll_day (slot->risk, now, _ts_ledger_get_equity (l))))
+    log_decision_at (self, now, "RESUMED", TS_SIDE_NONE, price0);
+
+  ctx.equity = l->equity;
+  ctx.trades = l->trades;
+  ctx.wins = l->wins;
+  ctx.gross_profit = l->gross_profit;
+  ctx.gross_loss = l->gross_loss;
+  ctx.open_same_kind = self->n_slots == 1 ? (l->side != TS_SIDE_NONE)
+                                          : count_open_same_kind (self, slot);
+
+  n = slot->strategy->klass->on_tick (slot->strategy, &ctx, tick, leg, intents);
+  if (n > TS_STRATEGY_MAX_INTENTS)
+    n = TS_STRATEGY_MAX_INTENTS;
+
+  /* exits first */
+  for (i = 0; i < n; i++)
+    if (intents[i].action == TS_INTENT_CLOSE)
+      events |= multi_close (self, slot_index, now, intents[i].reason);
+
+  /* the strategy's daily loss limit */
+  if (slot->n_syms > 1)
+    _ts_ledger_set_price_b (l, self->syms[slot->sym[1]].last_price);
+  if (G_UNLIKELY (_ts_risk_manager_check_daily_loss (slot->risk, _ts_ledger_get_equity_at (l, price0))))
+    {
+      if (l->side != TS_SIDE_NONE)
+        {
+          events |= multi_close (self, slot_index, now, "DAILY");
+          log_decision_at (self, now, "DAILY", TS_SIDE_NONE, price0);
+        }
+    }
+
+  /* entries */
+  for (i = 0; i < n; i++)
+    if (intents[i].action != TS_INTENT_CLOSE)
+      events |= multi_open (self, slot_index, &intents[i], now);
+  return events;
+}
+
+static TsEngineEvents
+close_everything (TsEngine   *self,
+                  gint64      now,
+                  const char *reason)
+{
+  TsEngineEvents events = TS_ENGINE_EVENT_NONE;
+  guint i;
+
+  for (i = 0; i < self->n_slots; i++)
+    events |= multi_close (self, i, now, reason);
+  return events;
+}
+
+static void
+mark_portfolio (TsEngine *self,
+                gint64    now)
+{
+  double realized = 0.0, unrealized = 0.0;
+  gboolean in_position = FALSE;
+  guint i;
+
+  for (i = 0; i < self->n_slots; i++)
+    {
+      const TsLedger *l = self->slots[i].ledger;
+
+      realized += l->realized;
+      unrealized += l->unrealized;
+      in_position |= l->side != TS_SIDE_NONE;
+    }
+  ts_ledger_mark_external (self->portfolio, now, realized, unrealized, in_position);
+}
+
+static TsEngineEvents
+multi_push_tick (TsEngine     *self,
+                 const TsTick *tick)
+{
+  TsEngineEvents events = TS_ENGINE_EVENT_NONE;
+  EngineSymbol *sym = NULL;
+  gint64 now = tick->time_us;
+  guint i;
+
+  for (i = 0; i < self->n_syms; i++)
+    if (symbol_key_matches (&self->syms[i], tick))
+      {
+        sym = &self->syms[i];
+        break;
+      }
+  if (sym == NULL)
+    {
+      self->ignored++;
+      return TS_ENGINE_EVENT_IGNORED;
+    }
+
+  _ts_paper_broker_update (sym->broker, tick);
+  if (tick->flags & TS_TICK_TRADE)
+    sym->last_price = tick->price;
+  /* the portfolio manager keeps the time (circuit breaker) */
+  _ts_risk_manager_roll_day (self->risk, now, _ts_ledger_get_equity (self->portfolio));
+
+  for (i = 0; i < sym->n_subs; i++)
+    events |= run_slot (self, sym->sub_slot[i], sym->sub_leg[i], tick);
+
+  /* the portfolio's max drawdown halt */
+  if (G_UNLIKELY (_ts_risk_manager_check_drawdown (self->risk, portfolio_equity_now (self))))
+    {
+      log_decision_at (self, now, "DRAWDOWN_HALT", TS_SIDE_NONE, sym->last_price);
+      events |= close_everything (self, now, "DRAWDOWN");
+    }
+
+  for (i = 0; i < sym->n_subs; i++)
+    {
+      Slot *slot = &self->slots[sym->sub_slot[i]];
+
+      if (slot->n_syms > 1)
+        _ts_ledger_set_price_b (slot->ledger, self->syms[slot->sym[1]].last_price);
+      _ts_ledger_mark (slot->ledger, now, self->syms[slot->sym[0]].last_price);
+    }
+  mark_portfolio (self, now);
+  return events;
+}
+
+gboolean
+ts_engine_get_strategy_stats (const TsEngine *self,
+                              guint           id,
+                              TsLedgerStats  *stats)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  if (!self->multi)
+    {
+      if (id != 0)
+        return FALSE;
+      ts_engine_get_stats (self, stats);
+      return TRUE;
+    }
+  if (id == 0 || id > self->n_slots)
+    return FALSE;
+  ts_ledger_get_stats (self->slots[id - 1].ledger, stats);
+  stats->halted = ts_risk_manager_is_halted (self->slots[id - 1].risk) ||
+                  ts_risk_manager_is_emergency_stopped (self->risk) ||
+                  ts_risk_manager_is_drawdown_halted (self->risk);
+  return TRUE;
+}
+
+void
+ts_engine_get_portfolio_stats (const TsEngine *self,
+                               TsLedgerStats  *stats)
+{
+  double gross_profit = 0.0, gross_loss = 0.0, fees = 0.0;
+  guint trades = 0, wins = 0, i;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (stats != NULL);
+
+  if (!self->multi)
+    {
+      ts_engine_get_stats (self, stats);
+      return;
+    }
+
+  ts_ledger_get_stats (self->portfolio, stats);
+  stats->consecutive_losses = 0;
+  stats->max_consecutive_losses = 0;
+  for (i = 0; i < self->n_slots; i++)
+    {
+      const TsLedger *l = self->slots[i].ledger;
+
+      trades += l->trades;
+      wins += l->wins;
+      gross_profit += l->gross_profit;
+      gross_loss += l->gross_loss;
+      fees += l->fees;
+      stats->consecutive_losses = MAX (stats->consecutive_losses, l->consecutive_losses);
+      stats->max_consecutive_losses = MAX (stats->max_consecutive_losses, l->max_consecutive_losses);
+    }
+  stats->trades = trades;
+  stats->wins = wins;
+  stats->losses = trades - wins;
+  stats->win_rate = trades > 0 ? (double) wins / trades : 0.0;
+  stats->avg_win = wins > 0 ? gross_profit / wins : 0.0;
+  stats->avg_loss = trades > wins ? gross_loss / (trades - wins) : 0.0;
+  stats->expectancy = trades > 0
+    ? stats->win_rate * stats->avg_win - (1.0 - stats->win_rate) * stats->avg_loss
+    : 0.0;
+  if (gross_loss > 0.0)
+    stats->profit_factor = gross_profit / gross_loss;
+  else
+    stats->profit_factor = gross_profit > 0.0 ? INFINITY : 0.0;
+  stats->fees = fees;
+  stats->last_price = self->n_syms > 0 ? self->syms[0].last_price : 0.0;
+  stats->halted = ts_risk_manager_is_emergency_stopped (self->risk) ||
+                  ts_risk_manager_is_drawdown_halted (self->risk);
+}
+
+TsEngineEvents
+ts_engine_emergency_stop (TsEngine *self)
+{
+  TsEngineEvents events = TS_ENGINE_EVENT_NONE;
+  gint64 now;
+
+  g_return_val_if_fail (self != NULL, TS_ENGINE_EVENT_NONE);
+
+  now = self->risk->now_us > G_MININT64 / 2 ? self->risk->now_us : 0;
+  ts_risk_manager_emergency_stop (self->risk);
+  if (self->multi)
+    {
+      log_decision_at (self, now, "EMERGENCY_STOP", TS_SIDE_NONE,
+                       self->n_syms > 0 ? self->syms[0].last_price : 0.0);
+      events |= close_everything (self, now, "EMERGENCY");
+      for (guint i = 0; i < self->n_slots; i++)
+        _ts_ledger_refresh (self->slots[i].ledger);
+      if (self->portfolio->started)
+        {
+          double realized = 0.0, unrealized = 0.0;
+
+          for (guint i = 0; i < self->n_slots; i++)
+            {
+              realized += self->slots[i].ledger->realized;
+              unrealized += self->slots[i].ledger->unrealized;
+            }
+          self->portfolio->realized = realized;
+          _ts_ledger_finish_mark (self->portfolio, self->portfolio->last_time_us, unrealized, FALSE);
+          self->portfolio->ticks--;
+        }
+    }
+  else
+    {
+      log_decision (self, now, "EMERGENCY_STOP", TS_SIDE_NONE);
+      if (self->momentum->side != TS_SIDE_NONE)
+        events |= close_position (self, now, "EMERGENCY");
+      _ts_ledger_refresh (self->ledger);
+    }
+  return events;
+}
+
+void
+ts_engine_resume (TsEngine *self)
+{
+  g_return_if_fail (self != NULL);
+  ts_risk_manager_resume (self->risk);
+  log_decision_at (self, self->risk->now_us > G_MININT64 / 2 ? self->risk->now_us : 0,
+                   "RESUMED_ALL", TS_SIDE_NONE,
+                   self->multi ? (self->n_syms > 0 ? self->syms[0].last_price : 0.0)
+                               : self->last_price);
+}
+
+void
+ts_engine_pause_entries (TsEngine *self,
+                         double    seconds)
+{
+  g_return_if_fail (self != NULL);
+  ts_risk_manager_pause_entries (self->risk, seconds);
+  if (seconds > 0.0)
+    log_decision_at (self, self->risk->now_us > G_MININT64 / 2 ? self->risk->now_us : 0,
+                     "CIRCUIT_BREAKER", TS_SIDE_NONE,
+                     self->multi ? (self->n_syms > 0 ? self->syms[0].last_price : 0.0)
+                                 : self->last_price);
 }

@@ -12,15 +12,30 @@
 #include "ts-momentum-params.h"
 #include "ts-risk-params.h"
 #include "ts-broker-params.h"
+#include "ts-strategy.h"
 
 G_BEGIN_DECLS
 
 /**
  * TsEngine:
  *
- * Runs the momentum-burst strategy (STRATEGIES.md section 2) on one symbol:
- * the first symbol it sees with a trade, unless one was set with
- * ts_engine_set_symbol(). Ticks of other symbols are counted and ignored.
+ * Made by ts_engine_new(), runs the momentum-burst strategy (STRATEGIES.md
+ * section 2) on one symbol: the first symbol it sees with a trade, unless
+ * one was set with ts_engine_set_symbol(). Ticks of other symbols are
+ * counted and ignored. Its fills and trades have strategy id 0.
+ *
+ * Made by ts_engine_new_multi(), runs the strategies given to
+ * ts_engine_add_strategy() (ids 1, 2, ...), each on its own symbol(s), each
+ * with its own ledger (ts_engine_get_strategy_stats()) and its own daily
+ * loss limit and cooldown, all under the portfolio limits of the risk
+ * manager (#TsRiskManager: emergency stop, drawdown halt, circuit breaker,
+ * total positions, positions per symbol, leverage cap). Every strategy's
+ * ledger starts at the initial capital; the portfolio's equity is the
+ * initial capital plus the sum of the strategies' equity changes
+ * (ts_engine_get_portfolio_stats()). Ticks of no strategy's symbol are
+ * ignored. Per tick and per strategy, in this order: the strategy's intents
+ * (its exits first), its daily loss limit, its entries through the risk
+ * manager; then the portfolio drawdown check; then the marks.
  *
  * Deterministic: its output is a pure function of the tick sequence and the
  * parameters. No wall clock, no I/O, no allocation per tick (the fill and
@@ -54,7 +69,15 @@ typedef enum
  * @time_us: exchange time, µs since epoch UTC
  * @code: a static string: "COOLDOWN" (entry signal skipped after a loss),
  *   "HALTED" (entry signal refused: daily loss limit), "DAILY" (position
- *   closed by the daily loss limit), "RESUMED" (a new UTC day lifted the halt)
+ *   closed by the daily loss limit), "RESUMED" (a new UTC day lifted the
+ *   halt), "MAX_POSITIONS" (entry refused: positions per symbol or in
+ *   total), "DRAWDOWN_HALT" (the max drawdown halt started, positions
+ *   closed; or an entry refused by it), "EMERGENCY_STOP" (the emergency
+ *   stop; or an entry refused by it), "CIRCUIT_BREAKER" (entries paused:
+ *   the breaker tripped or was set; or an entry refused by it),
+ *   "LEVERAGE_RESIZED" (an entry made smaller by the leverage cap),
+ *   "LEVERAGE_CAP" (an entry refused: no room under the cap),
+ *   "RESUMED_ALL" (ts_engine_resume())
  * @side: the side of the refused signal, or %TS_SIDE_NONE
  * @price: the last trade price then
  *
@@ -79,6 +102,8 @@ void               ts_engine_free         (TsEngine               *self);
  * Applies new parameters from the next tick on, keeping the window, the open
  * position, the ledger and the risk state. The initial capital is applied only
  * before the first tick. Any of the pointers may be %NULL to keep those.
+ * On a multi engine @momentum is ignored (use ts_strategy_set_params() on
+ * ts_engine_get_strategy()); @risk and @broker apply to every strategy.
  */
 void               ts_engine_set_params   (TsEngine               *self,
                                            const TsMomentumParams *momentum,
@@ -89,7 +114,8 @@ void               ts_engine_set_params   (TsEngine               *self,
  * ts_engine_set_symbol:
  * @symbol: (nullable): the symbol to trade; %NULL or "" = the first one seen
  *
- * Only before the first trade of that symbol; returns %FALSE afterwards.
+ * Only before the first trade of that symbol; returns %FALSE afterwards,
+ * and always on a multi engine.
  */
 gboolean           ts_engine_set_symbol   (TsEngine               *self,
                                            const char             *symbol);
@@ -147,6 +173,124 @@ void               ts_engine_get_stats    (const TsEngine         *self,
  * Returns: the ticks ignored so far: invalid, or of another symbol
  */
 guint64            ts_engine_get_ignored_count (const TsEngine   *self);
+
+/**
+ * ts_engine_new_multi:
+ * @risk: (nullable): the limits (%NULL: the defaults), for the portfolio
+ *   and for each strategy
+ * @broker: (nullable): costs and the initial capital (%NULL: the defaults)
+ *
+ * Returns: (transfer full): an engine without strategies; add them with
+ *   ts_engine_add_strategy() before the first tick
+ */
+TsEngine          *ts_engine_new_multi    (const TsRiskParams     *risk,
+                                           const TsBrokerParams   *broker);
+
+/**
+ * TS_ENGINE_MAX_STRATEGIES:
+ *
+ * Strategies one engine runs at most.
+ */
+#define TS_ENGINE_MAX_STRATEGIES 32
+
+/**
+ * TS_ENGINE_MAX_SYMBOLS:
+ *
+ * Distinct symbols one engine trades at most.
+ */
+#define TS_ENGINE_MAX_SYMBOLS 32
+
+/**
+ * ts_engine_add_strategy:
+ * @strategy: (transfer full): the strategy
+ * @symbols: (nullable) (array zero-terminated=1): its symbols, as many as
+ *   ts_strategy_get_n_symbols() (the pair's A then B); %NULL to use the
+ *   strategy's own (ts_strategy_get_symbol())
+ *
+ * Only on an engine of ts_engine_new_multi().
+ *
+ * Returns: the strategy's id (1, 2, ...), or 0 when refused (an engine of
+ *   ts_engine_new(), too many strategies or symbols, a symbol missing);
+ *   the strategy is then freed
+ */
+guint              ts_engine_add_strategy (TsEngine               *self,
+                                           TsStrategy             *strategy,
+                                           const char * const     *symbols);
+
+/**
+ * ts_engine_get_n_strategies:
+ *
+ * Returns: strategies added (0 for an engine of ts_engine_new())
+ */
+guint              ts_engine_get_n_strategies (const TsEngine     *self);
+
+/**
+ * ts_engine_get_strategy:
+ * @id: an id from ts_engine_add_strategy()
+ *
+ * Returns: (transfer none) (nullable): the strategy, e.g. for
+ *   ts_strategy_set_params() or ts_strategy_get_overlay()
+ */
+TsStrategy        *ts_engine_get_strategy (TsEngine               *self,
+                                           guint                   id);
+
+/**
+ * ts_engine_get_strategy_stats:
+ * @id: an id from ts_engine_add_strategy(), or 0 for the momentum strategy
+ *   of ts_engine_new()
+ * @stats: (out): that strategy's ledger metrics; @halted is its daily halt
+ *
+ * Returns: %FALSE for an unknown id
+ */
+gboolean           ts_engine_get_strategy_stats (const TsEngine   *self,
+                                                 guint             id,
+                                                 TsLedgerStats    *stats);
+
+/**
+ * ts_engine_get_portfolio_stats:
+ * @stats: (out): the portfolio: equity = initial capital + the sum of the
+ *   strategies' equity changes, its own peak, drawdowns, daily P&L, exposure
+ *   (any position open), Sharpe and Sortino; trade counts, averages,
+ *   expectancy, profit factor and fees over every strategy's trades;
+ *   consecutive losses as the worst strategy's; no position fields; @halted
+ *   when entries are halted for all (emergency stop, drawdown halt)
+ *
+ * For an engine of ts_engine_new() the same as ts_engine_get_stats().
+ * ts_engine_get_stats() of a multi engine returns this too.
+ */
+void               ts_engine_get_portfolio_stats (const TsEngine  *self,
+                                                  TsLedgerStats   *stats);
+
+/**
+ * ts_engine_emergency_stop:
+ *
+ * Closes every open position at once at the paper broker's current prices
+ * (reason "EMERGENCY", at the last tick's time), logs "EMERGENCY_STOP" and
+ * refuses every entry until ts_engine_resume().
+ *
+ * Returns: what changed
+ */
+TsEngineEvents     ts_engine_emergency_stop (TsEngine             *self);
+
+/**
+ * ts_engine_resume:
+ *
+ * Lifts the emergency stop, the drawdown halt (its peak restarts) and the
+ * circuit breaker; logs "RESUMED_ALL". A daily halt stays to the next UTC day.
+ */
+void               ts_engine_resume       (TsEngine               *self);
+
+/**
+ * ts_engine_pause_entries:
+ * @seconds: seconds of tick time from the last tick, >= 0; 0 lifts a pause
+ *
+ * The circuit breaker by hand: entries are refused ("CIRCUIT_BREAKER")
+ * while the ticks' time is before the last tick's + @seconds; exits go on.
+ * The automatic breaker: TsRiskParams circuit_breaker_losses losing trades
+ * in a row (all strategies) pause entries for circuit_breaker_seconds.
+ */
+void               ts_engine_pause_entries (TsEngine              *self,
+                                            double                 seconds);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsEngine, ts_engine_free)
 

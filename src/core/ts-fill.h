@@ -18,8 +18,13 @@ G_BEGIN_DECLS
  * @fee: taker fee paid, quote currency (>= 0)
  * @opens: %TRUE when the fill opens a position, %FALSE when it closes one
  * @reason: for a closing fill the exit reason code ("SL", "TP", "TIME",
- *   "FLAT", "DAILY"); for an opening fill "LONG" or "SHORT". A static string.
+ *   "FLAT", "DAILY" for momentum; the other strategies' codes are listed in
+ *   their headers; "EMERGENCY" and "DRAWDOWN" from the risk manager); for an
+ *   opening fill "LONG" or "SHORT". A static string.
  * @symbol: the instrument
+ * @strategy_id: the engine's id of the strategy that placed the order
+ *   (0 for the built-in momentum strategy of ts_engine_new(), else the id
+ *   from ts_engine_add_strategy()); last so that older copies still line up
  */
 typedef struct
 {
@@ -31,6 +36,7 @@ typedef struct
   gboolean    opens;
   const char *reason;
   char        symbol[TS_SYMBOL_MAX];
+  guint       strategy_id;
 } TsFill;
 
 G_END_DECLS

@@ -42,6 +42,13 @@ struct _TsLedger
   gint64   entry_time_us;
   gboolean in_position_at_mark;
 
+  /* the second leg of a pairs position (ts_ledger_open_pair()) */
+  TsSide   b_side;
+  double   b_size;
+  double   b_entry_price;
+  double   b_entry_fee;
+  double   b_last_price;
+
   /* marks */
   double   equity;
   double   unrealized;
@@ -86,34 +93,16 @@ void _ts_ledger_new_day       (TsLedger *self,
 void _ts_ledger_close_minutes (TsLedger *self,
                               gint64    time_us);
 
-/* see ts_ledger_mark() */
+/* the part of a mark after the position's value is known */
 static inline void
-_ts_ledger_mark (TsLedger *self,
-                 gint64    time_us,
-                 double    last_price)
+_ts_ledger_finish_mark (TsLedger *self,
+                        gint64    time_us,
+                        double    unrealized,
+                        gboolean  in_position)
 {
   double equity;
 
-  if (G_UNLIKELY (!self->started))
-    _ts_ledger_start (self, time_us);
-
-  if (self->in_position_at_mark)
-    self->time_in_position_us += time_us - self->last_time_us;
-
-  /* self->equity is still the previous mark's, i.e. the equity at 00:00 */
-  if (G_UNLIKELY (time_us >= self->day_end_us))
-    {
-      _ts_ledger_new_day (self, time_us);
-    }
-  if (G_UNLIKELY (time_us >= self->minute_end_us))
-    _ts_ledger_close_minutes (self, time_us);
-
-  if (last_price > 0.0)
-    self->last_price = last_price;
-
-  self->unrealized = self->side == TS_SIDE_NONE
-    ? 0.0
-    : (double) self->side * self->size * (self->last_price - self->entry_price);
+  self->unrealized = unrealized;
   equity = self->initial_capital + self->realized + self->unrealized;
   self->equity = equity;
 
@@ -139,7 +128,75 @@ _ts_ledger_mark (TsLedger *self,
 
   self->ticks++;
   self->last_time_us = time_us;
-  self->in_position_at_mark = self->side != TS_SIDE_NONE;
+  self->in_position_at_mark = in_position;
+}
+
+/* the part of a mark before it: time in position, day and minute closes */
+static inline void
+_ts_ledger_begin_mark (TsLedger *self,
+                       gint64    time_us)
+{
+  if (G_UNLIKELY (!self->started))
+    _ts_ledger_start (self, time_us);
+
+  if (self->in_position_at_mark)
+    self->time_in_position_us += time_us - self->last_time_us;
+
+  /* self->equity is still the previous mark's, i.e. the equity at 00:00 */
+  if (G_UNLIKELY (time_us >= self->day_end_us))
+    {
+      _ts_ledger_new_day (self, time_us);
+    }
+  if (G_UNLIKELY (time_us >= self->minute_end_us))
+    _ts_ledger_close_minutes (self, time_us);
+}
+
+/* see ts_ledger_mark() */
+static inline void
+_ts_ledger_mark (TsLedger *self,
+                 gint64    time_us,
+                 double    last_price)
+{
+  double unrealized;
+
+  _ts_ledger_begin_mark (self, time_us);
+
+  if (last_price > 0.0)
+    self->last_price = last_price;
+
+  unrealized = self->side == TS_SIDE_NONE
+    ? 0.0
+    : (double) self->side * self->size * (self->last_price - self->entry_price);
+  if (G_UNLIKELY (self->b_side != TS_SIDE_NONE))
+    unrealized += (double) self->b_side * self->b_size * (self->b_last_price - self->b_entry_price);
+  _ts_ledger_finish_mark (self, time_us, unrealized, self->side != TS_SIDE_NONE);
+}
+
+/* recomputes the equity at the last mark's prices after a fill outside a
+ * tick (emergency stop), without counting a tick */
+static inline void
+_ts_ledger_refresh (TsLedger *self)
+{
+  double unrealized;
+
+  if (!self->started)
+    return;
+  unrealized = self->side == TS_SIDE_NONE
+    ? 0.0
+    : (double) self->side * self->size * (self->last_price - self->entry_price);
+  if (self->b_side != TS_SIDE_NONE)
+    unrealized += (double) self->b_side * self->b_size * (self->b_last_price - self->b_entry_price);
+  _ts_ledger_finish_mark (self, self->last_time_us, unrealized, self->side != TS_SIDE_NONE);
+  self->ticks--;
+}
+
+/* the second leg's last trade price, for the next mark (0 keeps it) */
+static inline void
+_ts_ledger_set_price_b (TsLedger *self,
+                        double    price_b)
+{
+  if (price_b > 0.0)
+    self->b_last_price = price_b;
 }
 
 static inline double
@@ -156,6 +213,8 @@ _ts_ledger_get_equity_at (const TsLedger *self,
 
   if (self->side != TS_SIDE_NONE)
     equity += (double) self->side * self->size * (price - self->entry_price);
+  if (G_UNLIKELY (self->b_side != TS_SIDE_NONE))
+    equity += (double) self->b_side * self->b_size * (self->b_last_price - self->b_entry_price);
   return equity;
 }
 

@@ -45,6 +45,26 @@ ts_ledger_set_initial_capital (TsLedger *self,
   return TRUE;
 }
 
+static void
+count_trade (TsLedger *self,
+             double    pnl)
+{
+  self->trades++;
+  if (pnl > 0.0)
+    {
+      self->wins++;
+      self->gross_profit += pnl;
+      self->consecutive_losses = 0;
+    }
+  else
+    {
+      self->gross_loss += -pnl;
+      self->consecutive_losses++;
+      if (self->consecutive_losses > self->max_consecutive_losses)
+        self->max_consecutive_losses = self->consecutive_losses;
+    }
+}
+
 void
 ts_ledger_open (TsLedger     *self,
                 const TsFill *fill)
@@ -80,20 +100,7 @@ ts_ledger_close (TsLedger     *self,
   self->realized += gross - fill->fee;
   self->fees += fill->fee;
 
-  self->trades++;
-  if (pnl > 0.0)
-    {
-      self->wins++;
-      self->gross_profit += pnl;
-      self->consecutive_losses = 0;
-    }
-  else
-    {
-      self->gross_loss += -pnl;
-      self->consecutive_losses++;
-      if (self->consecutive_losses > self->max_consecutive_losses)
-        self->max_consecutive_losses = self->consecutive_losses;
-    }
+  count_trade (self, pnl);
 
   if (trade != NULL)
     {
@@ -108,6 +115,7 @@ ts_ledger_close (TsLedger     *self,
       trade->pnl_pct = pnl / (self->entry_price * self->size) * 100.0;
       trade->reason = fill->reason;
       memcpy (trade->symbol, fill->symbol, sizeof trade->symbol);
+      trade->strategy_id = fill->strategy_id;
     }
 
   self->side = TS_SIDE_NONE;
@@ -115,6 +123,108 @@ ts_ledger_close (TsLedger     *self,
   self->entry_price = 0.0;
   self->entry_fee = 0.0;
   self->entry_time_us = 0;
+}
+
+void
+ts_ledger_open_pair (TsLedger     *self,
+                     const TsFill *fill_a,
+                     const TsFill *fill_b)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (fill_a != NULL && fill_b != NULL);
+  g_return_if_fail (self->side == TS_SIDE_NONE);
+
+  ts_ledger_open (self, fill_a);
+  self->b_side = fill_b->side;
+  self->b_size = fill_b->size;
+  self->b_entry_price = fill_b->price;
+  self->b_entry_fee = fill_b->fee;
+  self->b_last_price = fill_b->price;
+  self->realized -= fill_b->fee;
+  self->fees += fill_b->fee;
+}
+
+void
+ts_ledger_close_pair (TsLedger     *self,
+                      const TsFill *fill_a,
+                      const TsFill *fill_b,
+                      TsTrade      *trade)
+{
+  double gross_a, gross_b, fees, pnl, beta, notional;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (fill_a != NULL && fill_b != NULL);
+  g_return_if_fail (self->side != TS_SIDE_NONE && self->b_side != TS_SIDE_NONE);
+
+  gross_a = (double) self->side * self->size * (fill_a->price - self->entry_price);
+  gross_b = (double) self->b_side * self->b_size * (fill_b->price - self->b_entry_price);
+  fees = self->entry_fee + self->b_entry_fee + fill_a->fee + fill_b->fee;
+  pnl = gross_a + gross_b - fees;
+  self->realized += gross_a + gross_b - fill_a->fee - fill_b->fee;
+  self->fees += fill_a->fee + fill_b->fee;
+  count_trade (self, pnl);
+
+  if (trade != NULL)
+    {
+      const char *ea = memchr (fill_a->symbol, '\0', TS_SYMBOL_MAX);
+      const char *eb = memchr (fill_b->symbol, '\0', TS_SYMBOL_MAX);
+      gsize na = ea != NULL ? (gsize) (ea - fill_a->symbol) : TS_SYMBOL_MAX - 1;
+      gsize nb = eb != NULL ? (gsize) (eb - fill_b->symbol) : TS_SYMBOL_MAX - 1;
+
+      beta = self->b_size / self->size;
+      notional = self->entry_price * self->size + self->b_entry_price * self->b_size;
+      trade->entry_time_us = self->entry_time_us;
+      trade->exit_time_us = fill_a->time_us;
+      trade->side = self->side;
+      trade->size = self->size;
+      trade->entry_price = self->entry_price - beta * self->b_entry_price;
+      trade->exit_price = fill_a->price - beta * fill_b->price;
+      trade->fees = fees;
+      trade->pnl = pnl;
+      trade->pnl_pct = pnl / notional * 100.0;
+      trade->reason = fill_a->reason;
+      trade->strategy_id = fill_a->strategy_id;
+      memset (trade->symbol, 0, sizeof trade->symbol);
+      /* "A/B", truncated to fit */
+      if (na > TS_SYMBOL_MAX - 2)
+        na = TS_SYMBOL_MAX - 2;
+      memcpy (trade->symbol, fill_a->symbol, na);
+      trade->symbol[na] = '/';
+      if (nb > TS_SYMBOL_MAX - 2 - na)
+        nb = TS_SYMBOL_MAX - 2 - na;
+      memcpy (trade->symbol + na + 1, fill_b->symbol, nb);
+    }
+
+  self->side = TS_SIDE_NONE;
+  self->size = 0.0;
+  self->entry_price = 0.0;
+  self->entry_fee = 0.0;
+  self->entry_time_us = 0;
+  self->b_side = TS_SIDE_NONE;
+  self->b_size = 0.0;
+  self->b_entry_price = 0.0;
+  self->b_entry_fee = 0.0;
+}
+
+void
+ts_ledger_set_price_b (TsLedger *self,
+                       double    price_b)
+{
+  g_return_if_fail (self != NULL);
+  _ts_ledger_set_price_b (self, price_b);
+}
+
+void
+ts_ledger_mark_external (TsLedger *self,
+                         gint64    time_us,
+                         double    realized,
+                         double    unrealized,
+                         gboolean  in_position)
+{
+  g_return_if_fail (self != NULL);
+  _ts_ledger_begin_mark (self, time_us);
+  self->realized = realized;
+  _ts_ledger_finish_mark (self, time_us, unrealized, in_position);
 }
 
 static inline void

@@ -70,6 +70,65 @@ void      ts_ledger_close               (TsLedger       *self,
                                          TsTrade        *trade);
 
 /**
+ * ts_ledger_open_pair:
+ * @fill_a: the opening fill of leg A (its side is the pair's side)
+ * @fill_b: the opening fill of leg B (the opposite side)
+ *
+ * Opens a two-leg position (STRATEGIES.md section 4: "P&L includes both
+ * legs and both legs' fees"); both fees are realized at once. Leg B is
+ * marked at the price given with ts_ledger_set_price_b() (its fill price
+ * until then).
+ */
+void      ts_ledger_open_pair           (TsLedger       *self,
+                                         const TsFill   *fill_a,
+                                         const TsFill   *fill_b);
+
+/**
+ * ts_ledger_close_pair:
+ * @fill_a: the closing fill of leg A
+ * @fill_b: the closing fill of leg B
+ * @trade: (out) (optional): the round trip as one trade: symbol "A/B",
+ *   side and size of leg A, entry and exit price the spread A - beta B at
+ *   the fills with beta = size B / size A, fees of the four fills,
+ *   pnl = both legs' side x size x (exit - entry) - fees (= side x size x
+ *   (exit spread - entry spread) - fees), pnl_pct = pnl / (entry notional of
+ *   A + of B) x 100
+ *
+ * Closes a position opened by ts_ledger_open_pair() and counts one trade.
+ */
+void      ts_ledger_close_pair          (TsLedger       *self,
+                                         const TsFill   *fill_a,
+                                         const TsFill   *fill_b,
+                                         TsTrade        *trade);
+
+/**
+ * ts_ledger_set_price_b:
+ * @price_b: the last trade price of leg B, quote currency (0 keeps it)
+ *
+ * Used by the next ts_ledger_mark() to value leg B.
+ */
+void      ts_ledger_set_price_b         (TsLedger       *self,
+                                         double          price_b);
+
+/**
+ * ts_ledger_mark_external:
+ * @time_us: the tick's time, µs since epoch UTC
+ * @realized: realized P&L to book, quote currency (net of fees)
+ * @unrealized: unrealized P&L now, quote currency
+ * @in_position: whether any position is open (for the exposure)
+ *
+ * Marks a ledger that holds no fills of its own: the engine's portfolio
+ * view, whose P&L is the sum of its strategies' (issue 3). Equity =
+ * initial capital + @realized + @unrealized; drawdown, daily P&L, exposure
+ * and the one-minute returns as ts_ledger_mark().
+ */
+void      ts_ledger_mark_external       (TsLedger       *self,
+                                         gint64          time_us,
+                                         double          realized,
+                                         double          unrealized,
+                                         gboolean        in_position);
+
+/**
  * ts_ledger_mark:
  * @time_us: the tick's time, µs since epoch UTC
  * @last_price: the last trade price, or 0 to keep the previous one

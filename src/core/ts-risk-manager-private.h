@@ -21,6 +21,15 @@ struct _TsRiskManager
   double       loss_limit;     /* daily_loss_limit_pct / 100 x day_start_equity */
   gboolean     halted;
   guint        cooldown;
+
+  /* portfolio limits (issue 3) */
+  gint64       now_us;         /* the last tick's time seen by roll_day */
+  gboolean     emergency;
+  gboolean     dd_halted;
+  double       dd_peak;        /* peak equity since the start or resume */
+  double       dd_keep;        /* 1 - max_drawdown_pct / 100 */
+  gint64       paused_until_us;
+  guint        loss_streak;
 };
 
 static inline gint64
@@ -44,6 +53,7 @@ _ts_risk_manager_roll_day (TsRiskManager *self,
                            gint64         time_us,
                            double         equity)
 {
+  self->now_us = time_us;
   if (G_LIKELY (self->started && time_us >= self->day_begin_us && time_us < self->day_end_us))
     return FALSE;
   return _ts_risk_manager_new_day (self, time_us, equity);
@@ -62,6 +72,24 @@ _ts_risk_manager_check_daily_loss (TsRiskManager *self,
       return TRUE;
     }
   return FALSE;
+}
+
+/* see ts_risk_manager_check_drawdown() */
+static inline gboolean
+_ts_risk_manager_check_drawdown (TsRiskManager *self,
+                                 double         equity)
+{
+  if (equity > self->dd_peak)
+    {
+      self->dd_peak = equity;
+      return FALSE;
+    }
+  if (G_LIKELY (self->dd_halted || equity > self->dd_peak * self->dd_keep))
+    return FALSE;
+  if (!(self->params.max_drawdown_pct > 0.0))
+    return FALSE;
+  self->dd_halted = TRUE;
+  return TRUE;
 }
 
 G_END_DECLS

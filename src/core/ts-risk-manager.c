@@ -5,10 +5,25 @@
  */
 #include "ts-risk-manager-private.h"
 
+#include <math.h>
+
 static void
 update_loss_limit (TsRiskManager *self)
 {
   self->loss_limit = self->params.daily_loss_limit_pct / 100.0 * self->day_start_equity;
+  self->dd_keep = 1.0 - self->params.max_drawdown_pct / 100.0;
+}
+
+static gint64
+seconds_to_us (double seconds)
+{
+  double us = seconds * 1e6;
+
+  if (!(us > 0.0))
+    return 0;
+  if (us > (double) G_MAXINT64 / 4)
+    us = (double) G_MAXINT64 / 4;
+  return (gint64) llround (us);
 }
 
 TsRiskManager *
@@ -20,6 +35,10 @@ ts_risk_manager_new (const TsRiskParams *params)
 
   self = g_new0 (TsRiskManager, 1);
   self->params = *params;
+  self->now_us = G_MININT64 / 2;
+  self->paused_until_us = G_MININT64 / 2;
+  self->dd_peak = -INFINITY;
+  update_loss_limit (self);
   return self;
 }
 
@@ -133,4 +152,114 @@ ts_risk_manager_get_cooldown_remaining (const TsRiskManager *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->cooldown;
+}
+
+gboolean
+ts_risk_manager_record_portfolio_trade (TsRiskManager *self,
+                                        double         net_pnl)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (net_pnl > 0.0)
+    {
+      self->loss_streak = 0;
+      return FALSE;
+    }
+  self->loss_streak++;
+  if (self->params.circuit_breaker_losses == 0 ||
+      self->loss_streak < self->params.circuit_breaker_losses)
+    return FALSE;
+  self->loss_streak = 0;
+  self->paused_until_us = self->now_us + seconds_to_us (self->params.circuit_breaker_seconds);
+  return TRUE;
+}
+
+gboolean
+ts_risk_manager_check_drawdown (TsRiskManager *self,
+                                double         equity)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return _ts_risk_manager_check_drawdown (self, equity);
+}
+
+const char *
+ts_risk_manager_check_portfolio (const TsRiskManager *self,
+                                 guint                open_total)
+{
+  g_return_val_if_fail (self != NULL, "EMERGENCY_STOP");
+
+  if (self->emergency)
+    return "EMERGENCY_STOP";
+  if (self->dd_halted)
+    return "DRAWDOWN_HALT";
+  if (self->now_us < self->paused_until_us)
+    return "CIRCUIT_BREAKER";
+  if (self->params.max_positions_total > 0 && open_total >= self->params.max_positions_total)
+    return "MAX_POSITIONS";
+  return NULL;
+}
+
+double
+ts_risk_manager_cap_notional (const TsRiskManager *self,
+                              double               equity,
+                              double               open_notional,
+                              double               notional)
+{
+  double room;
+
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  if (!(self->params.max_leverage > 0.0))
+    return notional;
+  room = self->params.max_leverage * equity - open_notional;
+  if (notional <= room)
+    return notional;
+  return room > 0.0 ? room : 0.0;
+}
+
+void
+ts_risk_manager_emergency_stop (TsRiskManager *self)
+{
+  g_return_if_fail (self != NULL);
+  self->emergency = TRUE;
+}
+
+void
+ts_risk_manager_resume (TsRiskManager *self)
+{
+  g_return_if_fail (self != NULL);
+  self->emergency = FALSE;
+  self->dd_halted = FALSE;
+  self->dd_peak = -INFINITY;
+  self->paused_until_us = G_MININT64 / 2;
+  self->loss_streak = 0;
+}
+
+void
+ts_risk_manager_pause_entries (TsRiskManager *self,
+                               double         seconds)
+{
+  g_return_if_fail (self != NULL);
+  self->paused_until_us = self->now_us + seconds_to_us (seconds);
+}
+
+gboolean
+ts_risk_manager_is_emergency_stopped (const TsRiskManager *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->emergency;
+}
+
+gboolean
+ts_risk_manager_is_drawdown_halted (const TsRiskManager *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->dd_halted;
+}
+
+gint64
+ts_risk_manager_get_paused_until (const TsRiskManager *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->paused_until_us;
 }

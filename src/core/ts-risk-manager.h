@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /**
  * TsRiskManager:
  *
- * The risk rules of STRATEGIES.md section 2, "Risk" (seed 001):
+ * The risk rules of STRATEGIES.md section 2, "Risk" (seed 001), per
+ * strategy:
  * - at most max_positions_per_symbol open positions per symbol;
  * - daily loss limit: when equity - day start equity <= -daily_loss_limit_pct
  *   % x day start equity, the open position is closed ("DAILY") and entries
@@ -25,6 +26,23 @@ G_BEGIN_DECLS
  *   sense of STRATEGIES.md "Metrics"), the next cooldown_signals entry
  *   signals are skipped. A signal is an entry that passed every strategy
  *   rule; signals refused while halted do not count.
+ *
+ *
+ * and the portfolio limits of the engine (issue 3), which the engine keeps
+ * in one more manager for all strategies together:
+ * - emergency stop (ts_risk_manager_emergency_stop()): entries refused
+ *   ("EMERGENCY_STOP") until ts_risk_manager_resume(); the engine closes
+ *   every position when it is called;
+ * - max drawdown halt: when equity <= peak x (1 - max_drawdown_pct / 100),
+ *   the peak taken since the start or the last resume (STRATEGIES.md
+ *   "Metrics" drawdown; seed 001 measured it from the starting balance,
+ *   which is not reproduced), entries halt ("DRAWDOWN_HALT") until resume;
+ * - circuit breaker: entries paused ("CIRCUIT_BREAKER") until a time of
+ *   tick time, set by ts_risk_manager_pause_entries() or automatically
+ *   after circuit_breaker_losses losing trades in a row;
+ * - max_positions_total open positions ("MAX_POSITIONS");
+ * - leverage cap: ts_risk_manager_cap_notional().
+ * Position sizing lives in ts-sizing.h.
  *
  * Money in quote currency, times in µs since epoch UTC. No allocation.
  */
@@ -100,6 +118,98 @@ const char         *ts_risk_manager_approve_entry     (TsRiskManager      *self,
  */
 void                ts_risk_manager_record_trade      (TsRiskManager      *self,
                                                        double              net_pnl);
+
+/**
+ * ts_risk_manager_record_portfolio_trade:
+ * @net_pnl: a closed trade's net P&L, quote currency
+ *
+ * Counts losing trades (net P&L <= 0) in a row for the circuit breaker;
+ * when circuit_breaker_losses > 0 and the run reaches it, pauses entries
+ * for circuit_breaker_seconds from the last tick's time and restarts the
+ * count.
+ *
+ * Returns: %TRUE when the breaker tripped just now ("CIRCUIT_BREAKER")
+ */
+gboolean            ts_risk_manager_record_portfolio_trade (TsRiskManager *self,
+                                                            double         net_pnl);
+
+/**
+ * ts_risk_manager_check_drawdown:
+ * @equity: the portfolio equity now, quote currency
+ *
+ * Tracks the peak and halts when @equity <= peak x (1 - max_drawdown_pct /
+ * 100) (max_drawdown_pct 0 = off).
+ *
+ * Returns: %TRUE when the halt started just now (the caller closes every
+ *   position, "DRAWDOWN_HALT")
+ */
+gboolean            ts_risk_manager_check_drawdown    (TsRiskManager      *self,
+                                                       double              equity);
+
+/**
+ * ts_risk_manager_check_portfolio:
+ * @open_total: open positions of all strategies (a pair counts once)
+ *
+ * The portfolio limits on one entry signal, in this order: emergency stop,
+ * drawdown halt, circuit breaker, max_positions_total.
+ *
+ * Returns: (nullable): %NULL to go on, else "EMERGENCY_STOP",
+ *   "DRAWDOWN_HALT", "CIRCUIT_BREAKER" or "MAX_POSITIONS"
+ */
+const char         *ts_risk_manager_check_portfolio   (const TsRiskManager *self,
+                                                       guint               open_total);
+
+/**
+ * ts_risk_manager_cap_notional:
+ * @equity: portfolio equity, quote currency
+ * @open_notional: sum of |size x price| of the open legs, quote currency
+ * @notional: the new entry's notional (all its legs), quote currency
+ *
+ * The leverage cap: open + new <= max_leverage x equity.
+ *
+ * Returns: the notional allowed: @notional when max_leverage is 0 or it
+ *   fits, else max(0, max_leverage x equity - @open_notional)
+ */
+double              ts_risk_manager_cap_notional      (const TsRiskManager *self,
+                                                       double              equity,
+                                                       double              open_notional,
+                                                       double              notional);
+
+/**
+ * ts_risk_manager_emergency_stop:
+ *
+ * Refuses every entry from now on until ts_risk_manager_resume().
+ */
+void                ts_risk_manager_emergency_stop    (TsRiskManager      *self);
+
+/**
+ * ts_risk_manager_resume:
+ *
+ * Lifts the emergency stop, the drawdown halt (the peak restarts at the
+ * next equity checked) and the circuit breaker. The daily halt stays until
+ * the next UTC day.
+ */
+void                ts_risk_manager_resume            (TsRiskManager      *self);
+
+/**
+ * ts_risk_manager_pause_entries:
+ * @seconds: seconds of tick time from the last tick seen, >= 0 (0 lifts a
+ *   pause)
+ *
+ * The manual circuit breaker: entries are refused ("CIRCUIT_BREAKER")
+ * while a tick's time is before the last tick's + @seconds.
+ */
+void                ts_risk_manager_pause_entries     (TsRiskManager      *self,
+                                                       double              seconds);
+
+gboolean            ts_risk_manager_is_emergency_stopped (const TsRiskManager *self);
+gboolean            ts_risk_manager_is_drawdown_halted   (const TsRiskManager *self);
+/**
+ * ts_risk_manager_get_paused_until:
+ *
+ * Returns: entries are paused while tick time < this, µs since epoch UTC
+ */
+gint64              ts_risk_manager_get_paused_until  (const TsRiskManager *self);
 
 gboolean            ts_risk_manager_is_halted         (const TsRiskManager *self);
 /**

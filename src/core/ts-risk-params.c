@@ -14,4 +14,10 @@ ts_risk_params_init_default (TsRiskParams *params)
   params->max_positions_per_symbol = 1;
   params->daily_loss_limit_pct = 5.0;
   params->cooldown_signals = 2;
+  /* issue 3: portfolio limits */
+  params->max_positions_total = 5;
+  params->max_drawdown_pct = 15.0;
+  params->max_leverage = 0.0;
+  params->circuit_breaker_losses = 0;
+  params->circuit_breaker_seconds = 300.0;
 }

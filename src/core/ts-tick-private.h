@@ -24,9 +24,9 @@ _ts_tick_is_valid (const TsTick *tick)
 {
   if (tick == NULL)
     return FALSE;
-  if ((tick->flags & (TS_TICK_TRADE | TS_TICK_QUOTE)) == 0)
+  if ((tick->flags & (TS_TICK_TRADE | TS_TICK_QUOTE | TS_TICK_FUNDING)) == 0)
     return FALSE;
-  if ((tick->flags & ~(TS_TICK_TRADE | TS_TICK_QUOTE)) != 0)
+  if ((tick->flags & ~(TS_TICK_TRADE | TS_TICK_QUOTE | TS_TICK_FUNDING)) != 0)
     return FALSE;
   /* the symbol must be NUL-terminated inside its array */
   if (tick->symbol[TS_SYMBOL_MAX - 1] != '\0' &&
@@ -41,6 +41,9 @@ _ts_tick_is_valid (const TsTick *tick)
       !(_ts_tick_positive_finite (tick->bid) && _ts_tick_positive_finite (tick->ask) &&
         _ts_tick_positive_finite (tick->bid_size) && _ts_tick_positive_finite (tick->ask_size) &&
         tick->bid <= tick->ask))
+    return FALSE;
+
+  if (G_UNLIKELY ((tick->flags & TS_TICK_FUNDING) != 0) && !isfinite (tick->funding_rate))
     return FALSE;
 
   return TRUE;

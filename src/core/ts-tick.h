@@ -15,13 +15,16 @@ G_BEGIN_DECLS
  * TsTickFlags:
  * @TS_TICK_TRADE: price, size and aggressor are set
  * @TS_TICK_QUOTE: bid, ask, bid_size and ask_size are set (best bid/offer, L1)
+ * @TS_TICK_FUNDING: funding_rate is set (perpetual swaps; STRATEGIES.md
+ *   section 5 "funding rate when the feed has one")
  *
- * What a #TsTick carries. A mock-server tick may carry both.
+ * What a #TsTick carries. A mock-server tick may carry several.
  */
 typedef enum
 {
-  TS_TICK_TRADE = 1 << 0,
-  TS_TICK_QUOTE = 1 << 1,
+  TS_TICK_TRADE   = 1 << 0,
+  TS_TICK_QUOTE   = 1 << 1,
+  TS_TICK_FUNDING = 1 << 2,
 } TsTickFlags;
 
 /**
@@ -52,6 +55,10 @@ typedef enum
  * @bid_size: size at the best bid, base units
  * @ask_size: size at the best ask, base units
  * @symbol: the instrument, NUL-terminated, e.g. "BTCUSDT"
+ * @funding_rate: with %TS_TICK_FUNDING, the current funding rate per
+ *   funding interval as a fraction (0.0001 = 0.01 %), finite, may be
+ *   negative; 0 otherwise. Last in the struct so that code that zeroes a
+ *   tick and sets the fields before it keeps working.
  *
  * A plain value type, copied freely. Decoders guarantee that every
  * valid price and size is finite and > 0.
@@ -69,6 +76,7 @@ typedef struct
   double      bid_size;
   double      ask_size;
   char        symbol[TS_SYMBOL_MAX];
+  double      funding_rate;
 } TsTick;
 
 /**
@@ -85,8 +93,9 @@ void     ts_tick_set_symbol (TsTick     *tick,
  * ts_tick_is_valid:
  * @tick: a tick
  *
- * Returns: %TRUE when @tick has at least one of its flags, and every field
- *   its flags name is finite and > 0 (bid may not exceed ask).
+ * Returns: %TRUE when @tick has at least one of its flags and no unknown
+ *   flag, and every field its flags name is finite and > 0 (bid may not
+ *   exceed ask; the funding rate need only be finite).
  */
 gboolean ts_tick_is_valid   (const TsTick *tick);
 

@@ -22,8 +22,15 @@ G_BEGIN_DECLS
  *   (STRATEGIES.md "Metrics": a trade's P&L is net of both fees)
  * @pnl_pct: @pnl / (entry_price * size) * 100, percent of entry notional
  * @reason: the exit reason code, a static string: "SL", "TP", "TIME",
- *   "FLAT" (STRATEGIES.md section 2) or "DAILY" (daily loss limit)
- * @symbol: the instrument
+ *   "FLAT" (STRATEGIES.md section 2), "DAILY" (daily loss limit), the
+ *   codes of the other strategies (see their headers), "EMERGENCY"
+ *   (ts_engine_emergency_stop()) or "DRAWDOWN" (max drawdown halt)
+ * @symbol: the instrument; for a pairs trade (STRATEGIES.md section 4)
+ *   "A/B", with @side the side of leg A, @size the units of A,
+ *   @entry_price and @exit_price the spread A - beta B at the fills (beta =
+ *   units of B per unit of A), @fees the four legs' fees and @pnl_pct the
+ *   P&L over the gross entry notional of both legs
+ * @strategy_id: the engine's id of the strategy (see #TsFill)
  */
 typedef struct
 {
@@ -38,6 +45,7 @@ typedef struct
   double      pnl_pct;
   const char *reason;
   char        symbol[TS_SYMBOL_MAX];
+  guint       strategy_id;
 } TsTrade;
 
 G_END_DECLS
