@@ -10,10 +10,10 @@
 
 #include "store/ts-trade-csv-writer.h"
 #include "ts-application.h"
+#include "ts-connect-dialog.h"
 #include "ts-preferences-window.h"
 #include "ts-window.h"
 
-#define DEFAULT_URL "ws://127.0.0.1:8765/"
 
 struct _TsApplication
 {
@@ -39,7 +39,13 @@ static const GOptionEntry option_entries[] = {
   { "mock-speed", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Simulated seconds per second for the mock server (default 1)"), N_("N") },
   { "connect", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Connect to a WebSocket tick source"), N_("URL") },
+    N_("Connect to a WebSocket tick source speaking the mock schema"), N_("URL") },
+  { "connect-dialog", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the Connect dialog"), NULL },
+  { "replay", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replay a recording through the embedded mock server"), N_("FILE") },
+  { "replay-speed", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Replay speed: 1 = real time, N = N times faster, 0 = as fast as possible (default 1)"), N_("N") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save the window as a PNG image, then quit"), N_("FILE") },
   { "screenshot-after", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
@@ -83,6 +89,15 @@ update_mock_actions (TsApplication *self)
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (start), !running);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (stop), running);
+}
+
+static void
+update_record_actions (TsApplication *self)
+{
+  gboolean recording = self->session != NULL && ts_session_is_recording (self->session);
+  GAction *stop = g_action_map_lookup_action (G_ACTION_MAP (self), "stop-recording");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (stop), recording);
 }
 
 static gboolean
@@ -226,6 +241,192 @@ export_trades (GSimpleAction *action,
 }
 
 static void
+replay (TsApplication *self,
+        const char    *path,
+        double         speed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+
+  if (!ts_session_start_replay (self->session, path, speed, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not replay %s: %s"), basename, error->message);
+
+      show_toast (self, message);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Replaying %s"), basename);
+
+    show_toast (self, message);
+  }
+}
+
+/* "BTCUSDT, ethusdt" → { "BTCUSDT", "ethusdt" }; empty items dropped */
+static char **
+split_symbols (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, ", ;", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_strstrip (parts[i])[0] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* app.connect-source: connects to what the "source" key and its details say */
+static void
+connect_source (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  g_autofree char *source = g_settings_get_string (self->settings, "source");
+  TsVenue venue;
+
+  if (g_str_equal (source, "recording"))
+    {
+      g_autofree char *path = g_settings_get_string (self->settings, "replay-path");
+
+      if (path[0] == '\0')
+        show_toast (self, _("Choose a recording to replay"));
+      else
+        replay (self, path, g_settings_get_double (self->settings, "replay-speed"));
+      return;
+    }
+
+  if (!ts_venue_from_string (source, &venue) || venue == TS_VENUE_MOCK)
+    {
+      /* the embedded generator: a replay running in its place goes */
+      ts_session_stop_mock_server (self->session);
+      g_action_group_activate_action (G_ACTION_GROUP (self), "start-mock-server", NULL);
+      return;
+    }
+
+  {
+    g_autofree char *url_key = g_strconcat (source, "-url", NULL);
+    g_autofree char *symbols_key = g_strconcat (source, "-symbols", NULL);
+    g_autofree char *url = g_settings_get_string (self->settings, url_key);
+    g_autofree char *text = g_settings_get_string (self->settings, symbols_key);
+    g_auto(GStrv) symbols = split_symbols (text);
+
+    if (symbols[0] == NULL)
+      {
+        show_toast (self, _("Give at least one symbol to subscribe to"));
+        return;
+      }
+    if (url[0] == '\0')
+      {
+        g_free (url);
+        url = g_strdup (ts_venue_get_default_url (venue));
+      }
+    if (!g_str_has_prefix (url, "ws://") && !g_str_has_prefix (url, "wss://"))
+      {
+        g_autofree char *message = g_strdup_printf (_("Not a WebSocket URL: %s"), url);
+
+        show_toast (self, message);
+        return;
+      }
+    ts_session_connect_venue (self->session, venue, url, (const char * const *) symbols);
+  }
+}
+
+static void
+record_to_path (TsApplication *self,
+                const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+
+  if (!ts_session_start_recording (self->session, path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not record: %s"), error->message);
+
+      show_toast (self, message);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Recording to %s"), basename);
+
+    show_toast (self, message);
+  }
+}
+
+static void
+on_record_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  TsApplication *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        record_to_path (self, path);
+      else
+        show_toast (self, _("Could not record: choose a local file"));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* app.record-session('PATH'): records to PATH, or asks with '' ; a second
+ * activation stops, as app.stop-recording does */
+static void
+record_session (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
+
+  if (ts_session_is_recording (self->session))
+    {
+      ts_session_stop_recording (self->session);
+      return;
+    }
+
+  if (path[0] != '\0')
+    {
+      record_to_path (self, path);
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  name = g_date_time_format (now, "tickscope-%Y%m%d-%H%M%S.gz");
+  chooser = gtk_file_chooser_native_new (_("Record Session"),
+                                         GTK_WINDOW (get_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Record"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_record_response), self);
+  g_application_hold (G_APPLICATION (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+stop_recording (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsApplication *self = user_data;
+
+  ts_session_stop_recording (self->session);
+}
+
+static void
 connect_to (TsApplication *self,
             const char    *url)
 {
@@ -244,57 +445,13 @@ connect_to (TsApplication *self,
 }
 
 static void
-on_connect_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     TsApplication    *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-
-  if (g_str_equal (response, "connect"))
-    connect_to (self, gtk_editable_get_text (entry));
-}
-
-static void
-on_connect_entry_activate (GtkEntry         *entry,
-                           AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "connect");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
 show_connect_dialog (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
   TsApplication *self = user_data;
-  g_autofree char *last_url = g_settings_get_string (self->settings, "last-url");
-  GtkWidget *dialog;
-  GtkWidget *entry;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)),
-                                   _("Connect to a Source"),
-                                   _("A WebSocket URL speaking the mock tick schema"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "connect", _("C_onnect"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), last_url[0] != '\0' ? last_url : DEFAULT_URL);
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("URL"), -1);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_connect_entry_activate), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_connect_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (ts_connect_dialog_new (GTK_WINDOW (get_window (self)))));
 }
 
 static void
@@ -356,6 +513,9 @@ static const GActionEntry app_actions[] = {
   { "stop-mock-server", stop_mock_server },
   { "export-trades", export_trades, "s" },
   { "connect", show_connect_dialog },
+  { "connect-source", connect_source },
+  { "record-session", record_session, "s" },
+  { "stop-recording", stop_recording },
   { "preferences", show_preferences },
   { "shortcuts", show_shortcuts },
   { "about", show_about },
@@ -439,13 +599,28 @@ ts_application_command_line (GApplication            *app,
   TsApplication *self = TS_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   gboolean mock = FALSE;
+  gboolean connect_dialog = FALSE;
   const char *url = NULL;
+  const char *replay_path = NULL;
+  double replay_speed = 1;
   const char *screenshot = NULL;
   double value;
 
   g_variant_dict_lookup (options, "mock", "b", &mock);
+  g_variant_dict_lookup (options, "connect-dialog", "b", &connect_dialog);
   g_variant_dict_lookup (options, "connect", "&s", &url);
   g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot);
+  g_variant_dict_lookup (options, "replay", "^&ay", &replay_path);
+  if (g_variant_dict_lookup (options, "replay-speed", "d", &value))
+    {
+      if (!(value >= 0))
+        {
+          g_application_command_line_printerr (cmdline, "%s\n",
+                                               _("--replay-speed must be 0 or more"));
+          return 1;
+        }
+      replay_speed = value;
+    }
   if (g_variant_dict_lookup (options, "mock-speed", "d", &value))
     {
       if (!(value > 0))
@@ -463,8 +638,18 @@ ts_application_command_line (GApplication            *app,
 
   if (mock)
     g_action_group_activate_action (G_ACTION_GROUP (self), "start-mock-server", NULL);
+  else if (replay_path != NULL && replay_path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, replay_path);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        replay (self, path, replay_speed);
+    }
   else if (url != NULL)
     connect_to (self, url);
+  if (connect_dialog)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "connect", NULL);
 
   if (screenshot != NULL && screenshot[0] != '\0')
     {
@@ -490,6 +675,7 @@ ts_application_startup (GApplication *app)
     { "app.export-trades('')", { "<Control>e", NULL } },
     { "app.connect", { "<Control>l", NULL } },
     { "app.start-mock-server", { "<Control>m", NULL } },
+    { "app.record-session('')", { "<Control>r", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
   };
 
@@ -507,6 +693,9 @@ ts_application_startup (GApplication *app)
   g_signal_connect_object (self->session, "notify::mock-server-running",
                            G_CALLBACK (update_mock_actions), self, G_CONNECT_SWAPPED);
   update_mock_actions (self);
+  g_signal_connect_object (self->session, "notify::recording",
+                           G_CALLBACK (update_record_actions), self, G_CONNECT_SWAPPED);
+  update_record_actions (self);
 }
 
 static void

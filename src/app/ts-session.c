@@ -9,13 +9,18 @@
 #include <math.h>
 #include <string.h>
 
+#include "feed/ts-feed-error.h"
 #include "feed/ts-mock-server.h"
+#include "feed/ts-recorder.h"
 #include "ts-session.h"
 
 /* The outbox is handed over at most once per UI frame. */
 #define FLUSH_INTERVAL_MS 16
 /* Chart points kept in the outbox while the UI does not take them. */
 #define MAX_OUTBOX_POINTS 1000000
+/* A running recording is flushed to its file at most this often. */
+#define RECORDING_FLUSH_US (2 * G_USEC_PER_SEC)
+#define STALE_SECONDS_DEFAULT 10.0
 
 /* ------------------------------------------------------------------------ */
 /* TsSessionUpdate                                                          */
@@ -58,6 +63,8 @@ ts_session_update_unref (TsSessionUpdate *update)
   g_array_unref (update->log);
   g_free (update->last_error);
   g_free (update->url);
+  g_free (update->recording_path);
+  g_free (update->recording_error);
   g_free (update);
 }
 
@@ -106,6 +113,17 @@ typedef struct
   double            last_price;
   double            last_bid;
   double            last_ask;
+  double            stale_seconds;
+
+  /* raw messages to a file */
+  TsRecorder       *recorder;
+  gint64            recorder_flushed; /* monotonic µs */
+
+  /* rejected messages in the tick log, rate-limited */
+  gint64            reject_window_start; /* monotonic µs */
+  guint             reject_lines_in_window;
+  guint64           rejects_pending;     /* not shown in the current window */
+  guint64           rejects_not_logged;
 
   /* the outbox */
   TsSessionUpdate  *outbox;
@@ -123,6 +141,8 @@ typedef enum
   CMD_CONNECT,
   CMD_DISCONNECT,
   CMD_SET_PARAMS,
+  CMD_RECORD_START,
+  CMD_RECORD_STOP,
 } CommandKind;
 
 typedef struct
@@ -130,6 +150,10 @@ typedef struct
   CommandKind       kind;
   EngineState      *state;
   char             *url;
+  TsVenue           venue;
+  char            **symbols;
+  double            stale_seconds;
+  TsRecorder       *recorder;
   gboolean          has_momentum, has_risk, has_broker;
   TsMomentumParams  momentum;
   TsRiskParams      risk;
@@ -147,6 +171,8 @@ struct _TsSession
 
   TsMockServer    *mock_server;
   char            *mock_url;
+  gboolean         recording;
+  double           stale_seconds;
 
   GSettings       *settings;
   gulong           settings_changed_id;
@@ -162,6 +188,7 @@ G_DEFINE_FINAL_TYPE (TsSession, ts_session, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_MOCK_SERVER_RUNNING,
+  PROP_RECORDING,
   N_PROPS
 };
 
@@ -203,12 +230,121 @@ engine_mark_dirty (EngineState *state)
   engine_schedule_flush (state);
 }
 
+static TsTickLogLine *
+engine_log_next (EngineState *state)
+{
+  TsTickLogLine *line = &state->log[state->log_head];
+
+  state->log_head = (state->log_head + 1) % TS_SESSION_LOG_LINES;
+  if (state->log_len < TS_SESSION_LOG_LINES)
+    state->log_len++;
+  state->outbox->log_changed = TRUE;
+  return line;
+}
+
+static void
+engine_log_reason (EngineState *state,
+                   const char  *reason)
+{
+  TsTickLogLine *line = engine_log_next (state);
+  const char *end = NULL;
+
+  memset (line, 0, sizeof *line);
+  line->time_us = g_get_real_time ();
+  line->price = line->bid = line->ask = line->size = NAN;
+  g_strlcpy (line->reason, reason, sizeof line->reason);
+  /* a cut in the middle of a character would not be valid UTF-8 */
+  if (!g_utf8_validate (line->reason, -1, &end))
+    line->reason[end - line->reason] = '\0';
+}
+
+/* Closes the rate limiter's window when a second has passed, with a line
+ * for the rejections it did not show. */
+static void
+engine_reject_window (EngineState *state,
+                      gint64       now)
+{
+  if (now - state->reject_window_start < G_USEC_PER_SEC)
+    return;
+  if (state->rejects_pending > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " more rejected message not shown",
+                                   "%" G_GUINT64_FORMAT " more rejected messages not shown",
+                                   state->rejects_pending),
+                         state->rejects_pending);
+
+      engine_log_reason (state, text);
+      state->rejects_pending = 0;
+      engine_mark_dirty (state);
+    }
+  state->reject_window_start = now;
+  state->reject_lines_in_window = 0;
+}
+
+static void
+on_reject (const GError *error,
+           const char   *data,
+           gsize         length,
+           gpointer      user_data)
+{
+  EngineState *state = user_data;
+
+  engine_reject_window (state, g_get_monotonic_time ());
+  if (state->reject_lines_in_window < TS_SESSION_REJECT_LINES_PER_SECOND)
+    {
+      /* Translators: a feed message was rejected; %s says why */
+      g_autofree char *text = g_strdup_printf (_("rejected: %s"), error->message);
+
+      engine_log_reason (state, text);
+      state->reject_lines_in_window++;
+    }
+  else
+    {
+      state->rejects_pending++;
+      state->rejects_not_logged++;
+    }
+  engine_mark_dirty (state);
+}
+
+static void
+engine_reset_rejects (EngineState *state)
+{
+  state->reject_window_start = 0;
+  state->reject_lines_in_window = 0;
+  state->rejects_pending = 0;
+  state->rejects_not_logged = 0;
+}
+
+static void
+engine_stop_recording (EngineState *state)
+{
+  g_autoptr(GError) error = NULL;
+  TsSessionUpdate *outbox = state->outbox;
+
+  if (state->recorder == NULL)
+    return;
+
+  if (state->client != NULL)
+    ts_feed_client_set_recorder (state->client, NULL);
+  ts_recorder_close (state->recorder, &error);
+  outbox->recording_stopped = TRUE;
+  g_free (outbox->recording_path);
+  outbox->recording_path = g_strdup (ts_recorder_get_path (state->recorder));
+  outbox->recording_messages = ts_recorder_get_n_messages (state->recorder);
+  g_free (outbox->recording_error);
+  outbox->recording_error = error != NULL ? g_strdup (error->message) : NULL;
+  g_clear_pointer (&state->recorder, ts_recorder_free);
+  engine_mark_dirty (state);
+}
+
 static void
 engine_log_tick (EngineState  *state,
                  const TsTick *tick)
 {
-  TsTickLogLine *line = &state->log[state->log_head];
+  TsTickLogLine *line = engine_log_next (state);
 
+  line->reason[0] = '\0';
   line->time_us = tick->time_us;
   line->flags = tick->flags;
   line->price = (tick->flags & TS_TICK_TRADE) ? tick->price : NAN;
@@ -217,11 +353,6 @@ engine_log_tick (EngineState  *state,
   line->ask = (tick->flags & TS_TICK_QUOTE) ? tick->ask : NAN;
   memcpy (line->symbol, tick->symbol, sizeof line->symbol);
   line->symbol[TS_SYMBOL_MAX - 1] = '\0';
-
-  state->log_head = (state->log_head + 1) % TS_SESSION_LOG_LINES;
-  if (state->log_len < TS_SESSION_LOG_LINES)
-    state->log_len++;
-  state->outbox->log_changed = TRUE;
 }
 
 static void
@@ -384,7 +515,10 @@ deliver_update (EngineState *state)
   const char *symbol;
   const char *error;
   const char *url;
+  const TsDecoderStats *stats;
+  gint64 now = g_get_monotonic_time ();
 
+  engine_reject_window (state, now);
   state->outbox = ts_session_update_new ();
   state->dirty = FALSE;
 
@@ -416,6 +550,29 @@ deliver_update (EngineState *state)
   update->messages = ts_feed_client_get_messages (state->client);
   update->ticks = ts_feed_client_get_ticks (state->client);
   update->rejected = ts_feed_client_get_rejected (state->client);
+  stats = ts_feed_client_get_decoder_stats (state->client);
+  if (stats != NULL)
+    memcpy (update->rejected_by_code, stats->rejected_by_code, sizeof update->rejected_by_code);
+  update->rejects_not_logged = state->rejects_not_logged;
+  update->gaps = ts_feed_client_get_gaps (state->client);
+  update->reconnects = ts_feed_client_get_reconnects (state->client);
+  update->venue = ts_feed_client_get_venue (state->client);
+  update->seconds_since_tick = ts_feed_client_get_seconds_since_tick (state->client);
+  update->stale_seconds = ts_feed_client_get_stale_seconds (state->client);
+
+  if (state->recorder != NULL)
+    {
+      update->recording = TRUE;
+      if (!update->recording_stopped)
+        update->recording_path = g_strdup (ts_recorder_get_path (state->recorder));
+      if (!update->recording_stopped)
+        update->recording_messages = ts_recorder_get_n_messages (state->recorder);
+      if (now - state->recorder_flushed >= RECORDING_FLUSH_US)
+        {
+          ts_recorder_flush (state->recorder, NULL); /* errors come with the close */
+          state->recorder_flushed = now;
+        }
+    }
 
   state->handoff_pending = TRUE;
 
@@ -440,12 +597,34 @@ on_command (gpointer user_data)
   switch (cmd->kind)
     {
     case CMD_CONNECT:
-      engine_new_engine (state);
-      engine_reset_outbox (state);
-      state->outbox->reset = TRUE;
-      state->outbox->log_changed = TRUE;
-      ts_feed_client_connect (state->client, cmd->url);
+      {
+        /* a new source: the engine starts over (the client's own
+         * reconnects never come here, they keep the engine) */
+        gboolean was_recording = state->recorder != NULL;
+
+        engine_new_engine (state);
+        engine_reset_outbox (state);
+        engine_reset_rejects (state);
+        state->outbox->reset = TRUE;
+        state->outbox->log_changed = TRUE;
+        state->outbox->recording = was_recording;
+        ts_feed_client_set_stale_seconds (state->client, cmd->stale_seconds);
+        ts_feed_client_set_venue (state->client, cmd->venue, (const char * const *) cmd->symbols);
+        ts_feed_client_connect (state->client, cmd->url);
+        engine_mark_dirty (state);
+      }
+      break;
+
+    case CMD_RECORD_START:
+      engine_stop_recording (state);
+      state->recorder = g_steal_pointer (&cmd->recorder);
+      state->recorder_flushed = g_get_monotonic_time ();
+      ts_feed_client_set_recorder (state->client, state->recorder);
       engine_mark_dirty (state);
+      break;
+
+    case CMD_RECORD_STOP:
+      engine_stop_recording (state);
       break;
 
     case CMD_DISCONNECT:
@@ -479,6 +658,8 @@ command_free (gpointer data)
   Command *cmd = data;
 
   g_free (cmd->url);
+  g_strfreev (cmd->symbols);
+  g_clear_pointer (&cmd->recorder, ts_recorder_free);
   g_free (cmd);
 }
 
@@ -502,6 +683,7 @@ engine_thread_main (gpointer data)
   engine_new_engine (state);
   state->client = ts_feed_client_new ();
   ts_feed_client_set_tick_func (state->client, on_ticks, state, NULL);
+  ts_feed_client_set_reject_func (state->client, on_reject, state, NULL);
   state->state_changed_id =
     g_signal_connect (state->client, "state-changed",
                       G_CALLBACK (on_client_state_changed), state);
@@ -514,7 +696,9 @@ engine_thread_main (gpointer data)
       g_source_destroy (state->flush_source);
       g_clear_pointer (&state->flush_source, g_source_unref);
     }
+  engine_stop_recording (state);
   ts_feed_client_set_tick_func (state->client, NULL, NULL, NULL);
+  ts_feed_client_set_reject_func (state->client, NULL, NULL, NULL);
   g_clear_signal_handler (&state->state_changed_id, state->client);
   ts_feed_client_disconnect (state->client);
   g_clear_object (&state->client);
@@ -624,6 +808,10 @@ ts_session_get_property (GObject    *object,
       g_value_set_boolean (value, ts_session_is_mock_server_running (self));
       break;
 
+    case PROP_RECORDING:
+      g_value_set_boolean (value, self->recording);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -645,6 +833,15 @@ ts_session_class_init (TsSessionClass *klass)
    */
   properties[PROP_MOCK_SERVER_RUNNING] =
     g_param_spec_boolean ("mock-server-running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TsSession:recording:
+   *
+   * Whether raw messages are being recorded (ts_session_start_recording()).
+   */
+  properties[PROP_RECORDING] =
+    g_param_spec_boolean ("recording", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -675,6 +872,7 @@ ts_session_init (TsSession *self)
   self->trades = g_array_new (FALSE, FALSE, sizeof (TsTrade));
   self->fills = g_array_new (FALSE, FALSE, sizeof (TsFill));
   self->feed_state = TS_FEED_STATE_DISCONNECTED;
+  self->stale_seconds = STALE_SECONDS_DEFAULT;
   self->ui_context = g_main_context_ref_thread_default ();
 
   self->link = g_atomic_rc_box_new0 (SessionLink);
@@ -699,12 +897,15 @@ ts_session_new (void)
 }
 
 void
-ts_session_connect (TsSession  *self,
-                    const char *url)
+ts_session_connect_venue (TsSession          *self,
+                          TsVenue             venue,
+                          const char         *url,
+                          const char * const *symbols)
 {
   Command *cmd;
 
   g_return_if_fail (TS_IS_SESSION (self));
+  g_return_if_fail (venue < TS_N_VENUES);
   g_return_if_fail (url != NULL);
 
   g_array_set_size (self->trades, 0);
@@ -713,7 +914,111 @@ ts_session_connect (TsSession  *self,
   cmd = g_new0 (Command, 1);
   cmd->kind = CMD_CONNECT;
   cmd->url = g_strdup (url);
+  cmd->venue = venue;
+  cmd->symbols = g_strdupv ((char **) symbols);
+  cmd->stale_seconds = self->stale_seconds;
   ts_session_send (self, cmd);
+}
+
+void
+ts_session_connect (TsSession  *self,
+                    const char *url)
+{
+  ts_session_connect_venue (self, TS_VENUE_MOCK, url, NULL);
+}
+
+gboolean
+ts_session_start_replay (TsSession   *self,
+                         const char  *path,
+                         double       speed,
+                         GError     **error)
+{
+  g_autoptr(TsMockServer) server = NULL;
+  TsMockServerOptions options;
+
+  g_return_val_if_fail (TS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (speed >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ts_mock_server_options_init_default (&options);
+  options.port = 0;
+  options.speed = speed;
+  options.replay_path = path;
+  server = ts_mock_server_new (&options);
+
+  ts_session_stop_mock_server (self);
+  if (!ts_mock_server_start (server, error))
+    return FALSE;
+
+  self->mock_server = g_steal_pointer (&server);
+  self->mock_url = ts_mock_server_dup_url (self->mock_server);
+  ts_session_connect (self, self->mock_url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOCK_SERVER_RUNNING]);
+  return TRUE;
+}
+
+gboolean
+ts_session_start_recording (TsSession   *self,
+                            const char  *path,
+                            GError     **error)
+{
+  TsRecorder *recorder;
+  Command *cmd;
+
+  g_return_val_if_fail (TS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  recorder = ts_recorder_new (path, error);
+  if (recorder == NULL)
+    return FALSE;
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_RECORD_START;
+  cmd->recorder = recorder;
+  ts_session_send (self, cmd);
+
+  if (!self->recording)
+    {
+      self->recording = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDING]);
+    }
+  return TRUE;
+}
+
+void
+ts_session_stop_recording (TsSession *self)
+{
+  Command *cmd;
+
+  g_return_if_fail (TS_IS_SESSION (self));
+
+  if (!self->recording)
+    return;
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_RECORD_STOP;
+  ts_session_send (self, cmd);
+
+  self->recording = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDING]);
+}
+
+gboolean
+ts_session_is_recording (TsSession *self)
+{
+  g_return_val_if_fail (TS_IS_SESSION (self), FALSE);
+  return self->recording;
+}
+
+void
+ts_session_set_stale_seconds (TsSession *self,
+                              double     seconds)
+{
+  g_return_if_fail (TS_IS_SESSION (self));
+  g_return_if_fail (seconds > 0);
+  self->stale_seconds = seconds;
 }
 
 void
@@ -871,9 +1176,16 @@ on_settings_changed (GSettings  *settings,
                      TsSession  *self)
 {
   static const char * const ignored[] = {
-    "mock-port", "mock-rate", "last-url",
-    "window-width", "window-height", "window-maximized", NULL
+    "mock-port", "mock-rate", "last-url", "source", "binance-url", "coinbase-url",
+    "bybit-url", "binance-symbols", "coinbase-symbols", "bybit-symbols", "replay-path",
+    "replay-speed", "window-width", "window-height", "window-maximized", NULL
   };
+
+  if (g_str_equal (key, "stale-seconds"))
+    {
+      ts_session_set_stale_seconds (self, g_settings_get_double (settings, key));
+      return;
+    }
 
   /* Source and window keys do not concern the engine. */
   if (g_strv_contains (ignored, key))
@@ -896,6 +1208,7 @@ ts_session_bind_settings (TsSession *self,
   self->settings_changed_id =
     g_signal_connect_object (settings, "changed",
                              G_CALLBACK (on_settings_changed), self, 0);
+  ts_session_set_stale_seconds (self, g_settings_get_double (settings, "stale-seconds"));
   ts_session_apply_settings (self);
 }
 

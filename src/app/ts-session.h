@@ -8,12 +8,25 @@
 #include <gio/gio.h>
 
 #include "core/ts-engine.h"
+#include "feed/ts-decoder.h"
 #include "feed/ts-feed-client.h"
 
 G_BEGIN_DECLS
 
 /** TS_SESSION_LOG_LINES: how many tick-log lines an update carries at most */
 #define TS_SESSION_LOG_LINES 50
+
+/**
+ * TS_SESSION_REJECT_LINES_PER_SECOND:
+ *
+ * How many rejected messages per second (wall clock) get a line in the tick
+ * log; the rest are counted (#TsSessionUpdate.rejects_not_logged) and
+ * summed up in one line when the next second starts.
+ */
+#define TS_SESSION_REJECT_LINES_PER_SECOND 5
+
+/** TS_SESSION_REASON_MAX: bytes of a rejected line's reason, NUL included */
+#define TS_SESSION_REASON_MAX 96
 
 /**
  * TsChartPoint:
@@ -41,8 +54,11 @@ typedef struct
  * @ask: best ask, or NAN for a trade-only tick
  * @size: trade size in base units, or NAN for a quote-only tick
  * @symbol: the instrument
+ * @reason: for a rejected message (@flags 0): the line to show, e.g.
+ *   "rejected: bad price: nan", or how many more were not shown;
+ *   the time is then the receive time (wall clock), the prices NAN
  *
- * One line of the tick log.
+ * One line of the tick log: a tick, or a message the decoder rejected.
  */
 typedef struct
 {
@@ -53,6 +69,7 @@ typedef struct
   double      ask;
   double      size;
   char        symbol[TS_SYMBOL_MAX];
+  char        reason[TS_SESSION_REASON_MAX];
 } TsTickLogLine;
 
 /**
@@ -73,9 +90,24 @@ typedef struct
  * @last_error: (nullable): why the last connection attempt failed or closed
  * @url: (nullable): the URL the client connects to
  * @symbol: the traded symbol ("" until the first trade tick)
- * @messages: WebSocket messages received since the client was created
- * @ticks: ticks decoded since the client was created
- * @rejected: messages rejected by the decoder since the client was created
+ * @messages: WebSocket messages received since the last connect
+ * @ticks: ticks decoded since the last connect
+ * @rejected: messages rejected since the last connect (decoder, binary
+ *   frames, too large)
+ * @rejected_by_code: the decoder's rejections per #TsFeedError code
+ * @rejects_not_logged: rejected messages that got no tick-log line (rate
+ *   limit), since the last connect
+ * @gaps: sequence gaps seen since the last connect (see ts_decoder_get_gaps())
+ * @reconnects: connections reopened by the client since the last connect
+ * @venue: whose protocol the client speaks
+ * @seconds_since_tick: seconds since the last tick (when connected)
+ * @stale_seconds: after how long without a tick the feed is STALE
+ * @recording: whether raw messages are being recorded
+ * @recording_path: (nullable): the file being recorded to, or the one just
+ *   closed when @recording_stopped
+ * @recording_messages: messages written to it so far
+ * @recording_stopped: a recording was closed since the previous update
+ * @recording_error: (nullable): why that recording failed, if it did
  *
  * What changed on the engine thread since the previous update. Immutable
  * once emitted; reference counted, see ts_session_update_ref().
@@ -100,6 +132,18 @@ typedef struct
   guint64        messages;
   guint64        ticks;
   guint64        rejected;
+  guint64        rejected_by_code[TS_FEED_ERROR_N_CODES];
+  guint64        rejects_not_logged;
+  guint64        gaps;
+  guint          reconnects;
+  TsVenue        venue;
+  double         seconds_since_tick;
+  double         stale_seconds;
+  gboolean       recording;
+  char          *recording_path;
+  guint64        recording_messages;
+  gboolean       recording_stopped;
+  char          *recording_error;
   /*< private >*/
   gint           ref_count;
 } TsSessionUpdate;
@@ -158,6 +202,88 @@ TsSession       *ts_session_new                    (void);
  */
 void             ts_session_connect                (TsSession   *self,
                                                     const char  *url);
+/**
+ * ts_session_connect_venue:
+ * @self: a session
+ * @venue: whose protocol @url speaks
+ * @url: a ws:// or wss:// URL
+ * @symbols: (nullable) (array zero-terminated=1): what to subscribe to
+ *   (ignored for %TS_VENUE_MOCK)
+ *
+ * As ts_session_connect(), for any venue: the client decodes with the
+ * venue's #TsDecoder and subscribes to @symbols on every (re)connection.
+ * A reconnect of the client keeps the engine; only this call (or another
+ * connect) starts over.
+ */
+void             ts_session_connect_venue          (TsSession          *self,
+                                                    TsVenue             venue,
+                                                    const char         *url,
+                                                    const char * const *symbols);
+/**
+ * ts_session_start_replay:
+ * @self: a session
+ * @path: a recording (see #TsRecording: Binance, Coinbase, Bybit or mock schema)
+ * @speed: 1 = real time, N = N times faster, 0 = as fast as possible
+ * @error: return location for a #GError
+ *
+ * Stops the embedded mock server if it runs, starts it in replay mode on a
+ * free loopback port and connects the session to it (a new session, as
+ * ts_session_connect()). Reads the whole file first, on the calling thread.
+ * The feed goes %TS_FEED_STATE_FINISHED when the replay is over.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set: #TS_FEED_ERROR
+ *   (%TS_FEED_ERROR_IO, %TS_FEED_ERROR_EMPTY) when the recording cannot be
+ *   read, a #G_IO_ERROR when the server cannot bind
+ */
+gboolean         ts_session_start_replay           (TsSession   *self,
+                                                    const char  *path,
+                                                    double       speed,
+                                                    GError     **error);
+/**
+ * ts_session_start_recording:
+ * @self: a session
+ * @path: the .gz file to create (replaced when it exists)
+ * @error: return location for a #GError
+ *
+ * Creates @path now and from then on writes every raw message the client
+ * receives, `<receive_time_ns> <message>` per line, gzip (#TsRecorder), on
+ * the engine thread. A recording already running is closed first.
+ *
+ * Returns: %TRUE on success; %FALSE with %TS_FEED_ERROR_IO when the file
+ *   cannot be created
+ */
+gboolean         ts_session_start_recording        (TsSession   *self,
+                                                    const char  *path,
+                                                    GError     **error);
+/**
+ * ts_session_stop_recording:
+ * @self: a session
+ *
+ * Stops recording: the engine thread flushes and closes the file; the next
+ * update has #TsSessionUpdate.recording_stopped set, with the count and any
+ * error. Idempotent.
+ */
+void             ts_session_stop_recording         (TsSession   *self);
+/**
+ * ts_session_is_recording:
+ * @self: a session
+ *
+ * Also the #TsSession:recording property.
+ *
+ * Returns: whether a recording runs (as asked on the UI thread)
+ */
+gboolean         ts_session_is_recording           (TsSession   *self);
+/**
+ * ts_session_set_stale_seconds:
+ * @self: a session
+ * @seconds: > 0: no tick for this long is %TS_FEED_STATE_STALE (default 10)
+ *
+ * Applies from the next connect; ts_session_bind_settings() sets it from
+ * the "stale-seconds" key.
+ */
+void             ts_session_set_stale_seconds      (TsSession   *self,
+                                                    double       seconds);
+
 /**
  * ts_session_disconnect:
  * @self: a session

@@ -68,6 +68,16 @@ ts_tick_log_set_lines (TsTickLog           *self,
       g_autofree char *size = isfinite (line->size) ? ts_format_number (line->size, 4, FALSE)
                                                      : g_strdup ("");
 
+      if (line->flags == 0)
+        {
+          /* a message the decoder rejected (or how many were not shown) */
+          if (shown > 0)
+            g_string_append_c (out, '\n');
+          append_left (out, time, 12);
+          g_string_append (out, line->reason);
+          continue;
+        }
+
       if (shown > 0)
         g_string_append_c (out, '\n');
       append_left (out, time, 12);

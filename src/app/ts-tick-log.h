@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (TsTickLog, ts_tick_log, TS, TICK_LOG, GtkWidget)
  * @lines: (array length=n_lines): the last ticks, oldest first
  * @n_lines: how many (at most %TS_SESSION_LOG_LINES are shown)
  *
- * Shows @lines, newest on top: time, price, bid, ask, size.
+ * Shows @lines, newest on top: time, price, bid, ask, size; or, for a
+ * rejected message (flags 0), its receive time and reason.
  */
 void ts_tick_log_set_lines (TsTickLog           *self,
                             const TsTickLogLine *lines,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "feed/ts-feed-error.h"
 #include "ts-stats-panel.h"
 #include "ts-tick-log.h"
 #include "ts-trade-list.h"
@@ -21,6 +22,7 @@ struct _TsWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *state_box;
   GtkLabel             *state_label;
+  GtkWidget            *rec_label;
   GtkStack             *chart_stack;
   TsPriceChart         *chart;
   TsStatsPanel         *stats_panel;
@@ -32,7 +34,9 @@ struct _TsWindow
 
   TsFeedState           feed_state;
   char                 *last_error;
+  TsSessionUpdate      *last_update;       /* for the tooltip */
   gint64                retry_deadline_us; /* monotonic */
+  gint64                last_tick_mono;    /* monotonic µs of the last tick, as the update says */
   guint                 countdown_id;
 };
 
@@ -48,7 +52,69 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const state_classes[] = {
   "state-disconnected", "state-connecting", "state-live", "state-reconnecting", "state-finished",
+  "state-stale",
 };
+
+/* Short names of the rejection codes, by TsFeedError value */
+static const char *
+reject_kind_name (guint code)
+{
+  switch (code)
+    {
+    case TS_FEED_ERROR_NOT_JSON: return _("not JSON");
+    case TS_FEED_ERROR_WRONG_TYPE: return _("wrong type");
+    case TS_FEED_ERROR_MISSING_FIELD: return _("missing field");
+    case TS_FEED_ERROR_BAD_VALUE: return _("bad value");
+    case TS_FEED_ERROR_UNKNOWN_EVENT: return _("unknown event");
+    case TS_FEED_ERROR_TOO_LARGE: return _("too large");
+    case TS_FEED_ERROR_IO: return _("I/O");
+    case TS_FEED_ERROR_EMPTY: return _("empty");
+    case TS_FEED_ERROR_BAD_TIME: return _("time far off");
+    default: return "?";
+    }
+}
+
+/* The indicator's tooltip: where, why, and what was counted */
+static char *
+build_tooltip (TsWindow *self)
+{
+  TsSessionUpdate *u = self->last_update;
+  GString *out = g_string_new (NULL);
+  guint64 by_code = 0;
+
+  if (u == NULL || u->url == NULL)
+    {
+      g_string_append (out, _("Not connected"));
+      return g_string_free (out, FALSE);
+    }
+
+  g_string_append_printf (out, _("Source: %s (%s)"), u->url, ts_venue_to_string (u->venue));
+  if (self->last_error != NULL)
+    g_string_append_printf (out, "\n%s %s", _("Last error:"), self->last_error);
+  g_string_append_printf (out, "\n%s %" G_GUINT64_FORMAT "   %s %" G_GUINT64_FORMAT
+                          "   %s %" G_GUINT64_FORMAT "   %s %" G_GUINT64_FORMAT,
+                          _("Messages:"), u->messages, _("Ticks:"), u->ticks,
+                          _("Rejected:"), u->rejected, _("Gaps:"), u->gaps);
+  for (guint i = 0; i < TS_FEED_ERROR_N_CODES; i++)
+    if (u->rejected_by_code[i] > 0)
+      {
+        g_string_append_printf (out, "%s%s %" G_GUINT64_FORMAT, by_code == 0 ? "\n  " : ", ",
+                                reject_kind_name (i), u->rejected_by_code[i]);
+        by_code += u->rejected_by_code[i];
+      }
+  if (u->rejected > by_code)
+    g_string_append_printf (out, "%s%s %" G_GUINT64_FORMAT, by_code == 0 ? "\n  " : ", ",
+                            _("refused frames"), u->rejected - by_code);
+  if (u->rejects_not_logged > 0)
+    g_string_append_printf (out, "\n  %s %" G_GUINT64_FORMAT, _("not in the tick log (rate limit):"),
+                            u->rejects_not_logged);
+  if (u->reconnects > 0)
+    g_string_append_printf (out, "\n%s %u", _("Reconnects:"), u->reconnects);
+  if (u->recording && u->recording_path != NULL)
+    g_string_append_printf (out, "\n%s %s (%" G_GUINT64_FORMAT ")", _("Recording to"),
+                            u->recording_path, u->recording_messages);
+  return g_string_free (out, FALSE);
+}
 
 static void
 update_state_indicator (TsWindow *self)
@@ -75,6 +141,14 @@ update_state_indicator (TsWindow *self)
     case TS_FEED_STATE_FINISHED:
       text = g_strdup (_("Replay finished"));
       break;
+    case TS_FEED_STATE_STALE:
+      {
+        int idle = (int)MAX (0, (g_get_monotonic_time () - self->last_tick_mono) / G_USEC_PER_SEC);
+
+        /* Translators: connected, but no tick arrived for %d seconds */
+        text = g_strdup_printf (ngettext ("Stale (no tick for %d s)", "Stale (no tick for %d s)", idle), idle);
+      }
+      break;
     case TS_FEED_STATE_DISCONNECTED:
     default:
       text = g_strdup (_("Disconnected"));
@@ -87,7 +161,11 @@ update_state_indicator (TsWindow *self)
   if ((guint)self->feed_state < G_N_ELEMENTS (state_classes))
     gtk_widget_add_css_class (self->state_box, state_classes[self->feed_state]);
 
-  gtk_widget_set_tooltip_text (self->state_box, self->last_error);
+  {
+    g_autofree char *tooltip = build_tooltip (self);
+
+    gtk_widget_set_tooltip_text (self->state_box, tooltip);
+  }
 }
 
 static gboolean
@@ -142,7 +220,9 @@ on_session_update (TsWindow        *self,
     {
       g_free (self->last_error);
       self->last_error = g_strdup (update->last_error);
-      if (self->last_error != NULL && update->feed_state != TS_FEED_STATE_LIVE)
+      if (self->last_error != NULL
+          && (update->feed_state == TS_FEED_STATE_RECONNECTING
+              || update->feed_state == TS_FEED_STATE_DISCONNECTED))
         {
           g_autofree char *message = g_strdup_printf (_("Connection failed: %s"), self->last_error);
 
@@ -150,11 +230,33 @@ on_session_update (TsWindow        *self,
         }
     }
 
-  self->feed_state = update->feed_state;
-  if (self->feed_state == TS_FEED_STATE_RECONNECTING)
+  if (update->recording_stopped)
     {
-      self->retry_deadline_us = g_get_monotonic_time ()
-                                + (gint64)(update->retry_seconds * G_USEC_PER_SEC);
+      g_autofree char *basename = g_path_get_basename (update->recording_path);
+      g_autofree char *message = NULL;
+
+      if (update->recording_error != NULL)
+        message = g_strdup_printf (_("Recording failed: %s"), update->recording_error);
+      else
+        /* Translators: %s is a file name, then a count of messages */
+        message = g_strdup_printf (ngettext ("Recording saved to %s: %" G_GUINT64_FORMAT " message",
+                                             "Recording saved to %s: %" G_GUINT64_FORMAT " messages",
+                                             update->recording_messages),
+                                   basename, update->recording_messages);
+      ts_window_show_toast (self, message);
+    }
+  gtk_widget_set_visible (self->rec_label, ts_session_is_recording (self->session));
+
+  g_clear_pointer (&self->last_update, ts_session_update_unref);
+  self->last_update = ts_session_update_ref (update);
+
+  self->feed_state = update->feed_state;
+  self->last_tick_mono = g_get_monotonic_time () - (gint64)(update->seconds_since_tick * G_USEC_PER_SEC);
+  if (self->feed_state == TS_FEED_STATE_RECONNECTING)
+    self->retry_deadline_us = g_get_monotonic_time ()
+                              + (gint64)(update->retry_seconds * G_USEC_PER_SEC);
+  if (self->feed_state == TS_FEED_STATE_RECONNECTING || self->feed_state == TS_FEED_STATE_STALE)
+    {
       if (self->countdown_id == 0)
         self->countdown_id = g_timeout_add_seconds (1, on_countdown, self);
     }
@@ -195,6 +297,7 @@ ts_window_finalize (GObject *object)
   TsWindow *self = (TsWindow *)object;
 
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->last_update, ts_session_update_unref);
 
   G_OBJECT_CLASS (ts_window_parent_class)->finalize (object);
 }
@@ -265,6 +368,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, state_box);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, state_label);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, rec_label);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stats_panel);

@@ -22,6 +22,7 @@ struct _TsDecoder
     TsBybitDecoder    *bybit;
   } d;
   TsDecoderStats mock_stats;  /* TS_VENUE_MOCK: the codec is stateless */
+  guint64        mock_last_seq; /* TS_VENUE_MOCK: seq of the last stream tick, 0 = none */
   gboolean       finished;
 };
 
@@ -156,6 +157,23 @@ decode_mock (TsDecoder   *self,
     }
   if (kind == TS_MOCK_MESSAGE_END)
     self->finished = TRUE;
+
+  /* Sequence gaps of the generated stream: its ticks carry a trade and a
+   * quote, and seq counts every tick of the stream. A replayed exchange
+   * recording sends trades and quotes apart, with the exchange's ids. */
+  for (guint i = from; i < ticks->len; i++)
+    {
+      const TsTick *tick = &g_array_index (ticks, TsTick, i);
+
+      if ((tick->flags & (TS_TICK_TRADE | TS_TICK_QUOTE)) != (TS_TICK_TRADE | TS_TICK_QUOTE)
+          || tick->seq == 0)
+        continue;
+      if (self->mock_last_seq != 0 && tick->seq > self->mock_last_seq + 1)
+        self->mock_stats.gaps++;
+      else if (self->mock_last_seq != 0 && tick->seq <= self->mock_last_seq)
+        self->mock_stats.out_of_order++; /* a restarted stream: counting starts over */
+      self->mock_last_seq = tick->seq;
+    }
   _ts_decoder_stats_count (&self->mock_stats, ticks, from);
   return TRUE;
 }

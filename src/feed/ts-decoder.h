@@ -163,7 +163,11 @@ guint64               ts_decoder_get_rejected_by_code   (const TsDecoder    *sel
  * ts_decoder_get_gaps:
  *
  * Returns: sequence gaps seen (Binance diff depth U/u, Coinbase match
- *   trade_id, Bybit orderbook u; the mock schema: none)
+ *   trade_id, Bybit orderbook u; the mock schema: `seq` of the generated
+ *   stream, i.e. of ticks that carry both a trade and a quote, jumping by
+ *   more than one; a `seq` that goes back, as when the mock server
+ *   restarted, is counted in #TsDecoderStats.out_of_order and counting
+ *   starts over from it)
  */
 guint64               ts_decoder_get_gaps               (const TsDecoder    *self);
 

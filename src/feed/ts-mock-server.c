@@ -13,6 +13,7 @@
 #include "ts-recording.h"
 
 #define SLICE_MS          25     /* a batch of ticks every slice of wall clock */
+#define SLICE_TICKS       32.0   /* generated: aim at most this many ticks per slice */
 #define FAST_SLICE_MS     2      /* replay at full speed */
 #define BATCHES_PER_SLICE 100    /* at most this many messages per peer per slice */
 #define FAST_BATCHES      10     /* the same at full speed, so the loop keeps turning */
@@ -41,6 +42,9 @@ struct _TsMockServer
   char           **symbols;
   char            *replay_path;
   guint64          seed;
+  guint64          first_seq;
+  TsMockServerSentFunc sent_func;
+  gpointer         sent_data;
 
   /* shared, under lock */
   GMutex           lock;
@@ -86,6 +90,7 @@ ts_mock_server_options_init_default (TsMockServerOptions *options)
   options->symbols = NULL;
   options->replay_path = NULL;
   options->seed = 1;
+  options->first_seq = 0;
 }
 
 static void
@@ -150,6 +155,7 @@ ts_mock_server_new (const TsMockServerOptions *options)
   if (self->replay_path == NULL && self->speed == 0.0)
     self->speed = 1.0; /* "as fast as possible" means nothing for a generated stream */
   self->seed = options->seed;
+  self->first_seq = options->first_seq;
   return self;
 }
 
@@ -201,6 +207,8 @@ send_batches (TsMockServer *self,
       g_autofree char *text = ts_mock_codec_encode_ticks (ticks + i, count, NULL);
 
       add_ticks_sent (self, count);
+      if (self->sent_func != NULL)
+        self->sent_func (ticks + i, count, g_get_monotonic_time (), self->sent_data);
       soup_websocket_connection_send_text (peer->conn, text);
     }
 }
@@ -221,6 +229,9 @@ slice_generated (TsMockServer *self)
                                             self->batch);
       if (n == 0)
         break;
+      if (self->first_seq > 1)
+        for (guint i = 0; i < n; i++)
+          g_array_index (self->batch, TsTick, i).seq += self->first_seq - 1;
 
       /* one shared stream: encode once, broadcast */
       for (guint i = 0; i < self->peers->len; i++)
@@ -232,6 +243,9 @@ slice_generated (TsMockServer *self)
           if (text == NULL)
             text = ts_mock_codec_encode_ticks ((const TsTick *) (gpointer) self->batch->data, n, NULL);
           add_ticks_sent (self, n);
+          if (self->sent_func != NULL)
+            self->sent_func ((const TsTick *) (gpointer) self->batch->data, n,
+                             g_get_monotonic_time (), self->sent_data);
           soup_websocket_connection_send_text (peer->conn, text);
         }
     }
@@ -418,6 +432,19 @@ server_thread (gpointer data)
     {
       guint interval = self->recording != NULL && self->speed == 0.0 ? FAST_SLICE_MS : SLICE_MS;
 
+      /* generated: at high rates, shorter slices keep a batch near
+       * SLICE_TICKS ticks, so a tick does not wait for a big batch to be
+       * encoded and decoded (bench-live: p99 < 1 ms at 20,000 ticks/s) */
+      if (self->recording == NULL)
+        {
+          guint n_symbols = self->symbols != NULL && self->symbols[0] != NULL
+                            ? g_strv_length (self->symbols) : 1;
+          double per_ms = self->rate * n_symbols * self->speed / 1000.0;
+
+          if (per_ms * SLICE_MS > SLICE_TICKS)
+            interval = (guint) CLAMP (SLICE_TICKS / per_ms, 1.0, (double) SLICE_MS);
+        }
+
       if (self->recording == NULL)
         {
           self->gen_start_mono = g_get_monotonic_time ();
@@ -558,6 +585,18 @@ ts_mock_server_stop (TsMockServer *self)
   self->port = 0;
   self->n_clients = 0;
   g_mutex_unlock (&self->lock);
+}
+
+void
+ts_mock_server_set_sent_func (TsMockServer         *self,
+                              TsMockServerSentFunc  func,
+                              gpointer              user_data)
+{
+  g_return_if_fail (TS_IS_MOCK_SERVER (self));
+  g_return_if_fail (!self->running);
+
+  self->sent_func = func;
+  self->sent_data = user_data;
 }
 
 gboolean

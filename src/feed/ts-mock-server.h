@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include "../core/ts-tick.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ G_BEGIN_DECLS
  * @replay_path: (nullable): a recording to serve instead of generated ticks
  *   (Binance combined-stream .gz, see ../shared/data/README.md)
  * @seed: seed of the generator's random numbers (same seed, same ticks)
+ * @first_seq: generated mode: the `seq` of the first generated tick
+ *   (0 = 1); a server restarted with a higher value leaves a real sequence
+ *   gap for its clients, as a feed that lost messages would
  */
 typedef struct
 {
@@ -32,7 +36,23 @@ typedef struct
   const char * const *symbols;
   const char         *replay_path;
   guint64             seed;
+  guint64             first_seq;
 } TsMockServerOptions;
+
+/**
+ * TsMockServerSentFunc:
+ * @ticks: (array length=n_ticks): the ticks of one message
+ * @n_ticks: how many
+ * @send_time_us: g_get_monotonic_time() just before the message was queued
+ * @user_data: the data given with the function
+ *
+ * Called on the server's thread for every message of ticks it sends to a
+ * client (see ts_mock_server_set_sent_func()). Must be quick.
+ */
+typedef void (*TsMockServerSentFunc) (const TsTick *ticks,
+                                      guint         n_ticks,
+                                      gint64        send_time_us,
+                                      gpointer      user_data);
 
 #define TS_TYPE_MOCK_SERVER (ts_mock_server_get_type ())
 G_DECLARE_FINAL_TYPE (TsMockServer, ts_mock_server, TS, MOCK_SERVER, GObject)
@@ -67,6 +87,17 @@ gboolean      ts_mock_server_start                (TsMockServer              *se
  * Closes every connection (going away), stops the thread. Idempotent.
  */
 void          ts_mock_server_stop                 (TsMockServer              *self);
+/**
+ * ts_mock_server_set_sent_func:
+ * @func: (nullable): called on the server thread for each message of ticks
+ * @user_data: passed to @func; must outlive the server's run
+ *
+ * Sets a hook for measurements (send time per tick, e.g. keyed by seq).
+ * Call it before ts_mock_server_start().
+ */
+void          ts_mock_server_set_sent_func        (TsMockServer              *self,
+                                                   TsMockServerSentFunc       func,
+                                                   gpointer                   user_data);
 /** ts_mock_server_is_running: Returns: %TRUE between a successful start() and stop() */
 gboolean      ts_mock_server_is_running           (TsMockServer              *self);
 /** ts_mock_server_get_port: the port it listens on, 0 when not running */

@@ -5,8 +5,11 @@
  */
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ts-binance-decoder.h"
 #include "ts-coinbase-decoder.h"
+#include "ts-decoder.h"
 #include "ts-feed-error.h"
 #include "ts-recording.h"
 
@@ -114,20 +117,73 @@ coinbase_json_of_line (const char *line,
   return p;
 }
 
-/* The format of a recording from its first non-blank line. */
+/* The receive time of a `<receive_time_ns> <json>` line in µs, 0 when none. */
+static gint64
+receive_us_of_line (const char *line)
+{
+  gint64 ns = 0;
+
+  for (const char *p = line; g_ascii_isdigit (*p); p++)
+    {
+      if (ns > G_MAXINT64 / 10 - 10)
+        return 0;
+      ns = ns * 10 + (*p - '0');
+    }
+  return ns / 1000;
+}
+
+/* Whose messages a JSON text is, by its members (see the decoders' headers):
+ * mock `{"type":"ticks"|"end"}`, Coinbase `{"type":..}`, Bybit `{"topic":..}`
+ * or an `op` reply, else Binance (`stream`, `e`, `result`, `lastUpdateId`). */
 static TsVenue
-detect_venue (const char *line)
+venue_of_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *object;
+  const char *type;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return TS_VENUE_BINANCE;
+  object = json_node_get_object (json_parser_get_root (parser));
+  type = json_object_has_member (object, "type")
+         && JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "type"))
+         ? json_object_get_string_member_with_default (object, "type", NULL) : NULL;
+  if (type != NULL)
+    return g_str_equal (type, "ticks") || g_str_equal (type, "end") ? TS_VENUE_MOCK : TS_VENUE_COINBASE;
+  if (json_object_has_member (object, "topic") || json_object_has_member (object, "op")
+      || json_object_has_member (object, "ret_msg"))
+    return TS_VENUE_BYBIT;
+  return TS_VENUE_BINANCE;
+}
+
+/* The format of a recording from its first non-blank line; sets *cryptofeed
+ * for Coinbase's cryptofeed format. */
+static TsVenue
+detect_venue (const char *line,
+              gboolean   *cryptofeed)
 {
   const char *p = line;
+  const char *json;
 
+  *cryptofeed = FALSE;
   if (g_str_has_prefix (line, "ws://") || g_str_has_prefix (line, "wss://"))
-    return TS_VENUE_COINBASE;
+    {
+      *cryptofeed = TRUE;
+      return TS_VENUE_COINBASE;
+    }
   while (g_ascii_isdigit (*p))
     p++;
   if (p > line && *p == '.')
     for (p++; g_ascii_isdigit (*p); p++)
       ;
-  return p > line && *p == ':' ? TS_VENUE_COINBASE : TS_VENUE_BINANCE;
+  if (p > line && *p == ':')
+    {
+      *cryptofeed = TRUE;
+      return TS_VENUE_COINBASE;
+    }
+  json = json_of_line (line);
+  return json != NULL ? venue_of_json (json) : TS_VENUE_BINANCE;
 }
 
 static void
@@ -148,6 +204,7 @@ ts_recording_load_file (GFile         *file,
   g_autoptr(GDataInputStream) data = NULL;
   g_autoptr(TsBinanceDecoder) decoder = NULL;
   g_autoptr(TsCoinbaseDecoder) coinbase = NULL;
+  g_autoptr(TsDecoder) other = NULL;
   g_autoptr(GBufferedInputStream) sniff = NULL;
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
@@ -156,6 +213,7 @@ ts_recording_load_file (GFile         *file,
   guint lines_with_ticks = 0;
   gboolean gzip;
   gboolean detected = FALSE;
+  gboolean cryptofeed = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -227,12 +285,30 @@ ts_recording_load_file (GFile         *file,
 
       if (!detected)
         {
-          self->venue = detect_venue (line);
+          self->venue = detect_venue (line, &cryptofeed);
+          if (!cryptofeed && self->venue != TS_VENUE_BINANCE)
+            other = ts_decoder_new (self->venue);
           detected = TRUE;
         }
       before = self->ticks->len;
 
-      if (self->venue == TS_VENUE_COINBASE)
+      if (other != NULL)
+        {
+          /* our own recordings (TsRecorder) of the mock schema, Coinbase or
+           * Bybit: the receive time checks the exchange time, except for the
+           * mock schema, which replays any time */
+          json = json_of_line (line);
+          if (json == NULL
+              || !ts_decoder_decode (other, json, -1,
+                                     self->venue == TS_VENUE_MOCK ? 0 : receive_us_of_line (line),
+                                     self->ticks, NULL))
+            g_array_append_val (self->rejected_lines, line_no);
+          else if (self->ticks->len > before)
+            lines_with_ticks++;
+          continue;
+        }
+
+      if (cryptofeed)
         {
           gint64 receive_us = 0;
           gboolean is_client;
@@ -299,8 +375,8 @@ ts_recording_load_file (GFile         *file,
         self->n_quotes++;
     }
   self->n_skipped = self->n_lines - lines_with_ticks - self->rejected_lines->len;
-  copy_stats (&self->stats, self->venue == TS_VENUE_COINBASE
-                            ? ts_coinbase_decoder_get_stats (coinbase)
+  copy_stats (&self->stats, other != NULL ? ts_decoder_get_stats (other)
+                            : cryptofeed ? ts_coinbase_decoder_get_stats (coinbase)
                             : ts_binance_decoder_get_stats (decoder));
 
   if (self->ticks->len == 0)

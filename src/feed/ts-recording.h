@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 /**
  * TsRecording:
  *
- * The ticks of a recorded Binance spot or Coinbase Exchange session, in
- * exchange-time order. Immutable once loaded, reference counted
+ * The ticks of a recorded session (Binance spot, Coinbase Exchange, Bybit
+ * or our mock schema), in exchange-time order. Immutable once loaded, reference counted
  * (atomically), so it can be shared between threads.
  *
  * The file is gzip-compressed when its name ends in ".gz" (it must then be
@@ -29,6 +29,14 @@ G_BEGIN_DECLS
  *   exchange time seen before them (those before the first exchange time
  *   get that first time); the local receive time is ignored (the recording
  *   machine's clock ran 1.26 s behind).
+ * - Our own recordings (#TsRecorder), same line format: the venue is told
+ *   by the first message's members: `"type":"ticks"` or `"end"` is the
+ *   mock schema (#TS_VENUE_MOCK, decoded with ts_mock_codec_decode(): the
+ *   ticks come back exactly as the server sent them), another `"type"` is
+ *   Coinbase, `"topic"`, `"op"` or `"ret_msg"` is Bybit, anything else
+ *   Binance as above. Mock, Coinbase and Bybit lines go through a
+ *   #TsDecoder of that venue, with the line's receive time for the time
+ *   check (none for the mock schema).
  * - Coinbase (#TS_VENUE_COINBASE, the cryptofeed format: first line
  *   `<url> <-> <unix_s>` or `<unix_s>: <json>`): server lines
  *   `<unix_s>: <json>` go through a #TsCoinbaseDecoder with `<unix_s>` as
@@ -110,7 +118,8 @@ const guint  *ts_recording_get_rejected_lines (TsRecording   *self,
 /**
  * ts_recording_get_venue:
  *
- * Returns: the format detected: %TS_VENUE_BINANCE or %TS_VENUE_COINBASE
+ * Returns: the venue detected: %TS_VENUE_BINANCE, %TS_VENUE_COINBASE,
+ *   %TS_VENUE_BYBIT or %TS_VENUE_MOCK
  */
 TsVenue       ts_recording_get_venue          (TsRecording   *self);
 

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 
 #include "app/ts-application.h"
+#include "app/ts-connect-dialog.h"
 #include "app/ts-window.h"
+#include "feed/ts-recording.h"
 
 static TsApplication *app;
 
@@ -194,6 +196,91 @@ test_gui_dialogs (void)
   g_settings_reset (settings, "allow-short");
 }
 
+static const char *record_path;
+
+static gboolean
+recording_readable (void)
+{
+  g_autoptr(TsRecording) recording = NULL;
+
+  if (ts_session_is_recording (ts_application_get_session (app)))
+    return FALSE;
+  recording = ts_recording_load (record_path, NULL, NULL);
+  return recording != NULL;
+}
+
+static gboolean
+replay_finished (void)
+{
+  return ts_session_get_feed_state (ts_application_get_session (app)) == TS_FEED_STATE_FINISHED;
+}
+
+/* Record the mock session for a while (app.record-session twice), then
+ * replay the file through the connect dialog's recording source. */
+static void
+test_gui_record_and_replay (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickscope-gui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "session.gz", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(TsRecording) recording = NULL;
+  g_autofree char *saved = NULL;
+  TsSession *session = ts_application_get_session (app);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  TsConnectDialog *dialog = NULL;
+  guint n_ticks = 0;
+
+  g_assert_no_error (error);
+  if (!ts_session_is_mock_server_running (session))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "start-mock-server", NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "record-session", g_variant_new_string (path));
+  g_assert_true (ts_session_is_recording (session));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "stop-recording"));
+  iterate (1500);
+  /* a second activation stops */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "record-session", g_variant_new_string (""));
+  g_assert_false (ts_session_is_recording (session));
+  record_path = path;
+  wait_until (recording_readable, 10, "the recording to be closed");
+  recording = ts_recording_load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ts_recording_get_venue (recording), ==, TS_VENUE_MOCK);
+  ts_recording_get_ticks (recording, &n_ticks);
+  g_assert_cmpuint (n_ticks, >, 100);  /* 20 ticks/s at 20x for 1.5 s */
+
+  g_settings_set_double (settings, "replay-speed", 0);  /* the dialog shows it */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "connect", NULL);
+  iterate (200);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (TS_IS_CONNECT_DIALOG (w))
+        dialog = TS_CONNECT_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  ts_connect_dialog_set_source (dialog, "recording");
+  ts_connect_dialog_set_replay_path (dialog, path);
+  g_assert_cmpstr (ts_connect_dialog_get_replay_path (dialog), ==, path);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.connect", NULL);
+  iterate (50);
+
+  saved = g_settings_get_string (settings, "replay-path");
+  g_assert_cmpstr (saved, ==, path);
+  wait_until (replay_finished, 20, "the replay to finish");
+  g_assert_true (ts_session_is_mock_server_running (session));
+
+  g_settings_reset (settings, "source");
+  g_settings_reset (settings, "replay-path");
+  g_settings_reset (settings, "replay-speed");
+  ts_session_stop_mock_server (session);
+  iterate (100);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +315,7 @@ main (int   argc,
 
   g_test_add_func ("/app/gui/mock-trades-and-export", test_gui_mock_trades_export);
   g_test_add_func ("/app/gui/dialogs-open-and-close", test_gui_dialogs);
+  g_test_add_func ("/app/gui/record-then-replay-via-connect-dialog", test_gui_record_and_replay);
 
   status = g_test_run ();
 
