@@ -70,6 +70,8 @@ struct _TsEngine
   GArray        *trades;    /* TsTrade */
   GArray        *decisions; /* TsDecision */
   guint64        ignored;
+  guint64        stale;        /* ticks dropped: older than last_time_us - skew */
+  gint64         last_time_us; /* the newest tick time accepted */
 };
 
 static void choose_symbol (TsEngine   *self,
@@ -334,6 +336,7 @@ ts_engine_push_tick (TsEngine     *self,
                      const TsTick *tick)
 {
   TsEngineEvents events = TS_ENGINE_EVENT_NONE;
+  TsTick clamped;
   gboolean is_trade;
   gboolean closed = FALSE;
   gint64 now;
@@ -345,6 +348,25 @@ ts_engine_push_tick (TsEngine     *self,
       self->ignored++;
       return TS_ENGINE_EVENT_IGNORED;
     }
+
+  /* Time never goes backwards downstream (DESIGN.md "The flow of one tick"):
+   * a tick up to TS_ENGINE_MAX_SKEW_US older than the newest one is taken at
+   * the newest time; an older one (a restarted or replayed source) is dropped. */
+  if (G_LIKELY (tick->time_us >= self->last_time_us))
+    self->last_time_us = tick->time_us;
+  else if (self->last_time_us - tick->time_us > TS_ENGINE_MAX_SKEW_US)
+    {
+      self->ignored++;
+      self->stale++;
+      return TS_ENGINE_EVENT_IGNORED;
+    }
+  else
+    {
+      clamped = *tick;
+      clamped.time_us = self->last_time_us;
+      tick = &clamped;
+    }
+
   if (self->multi)
     return multi_push_tick (self, tick);
 
@@ -510,6 +532,13 @@ ts_engine_get_ignored_count (const TsEngine *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->ignored;
+}
+
+guint64
+ts_engine_get_stale_count (const TsEngine *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->stale;
 }
 
 

@@ -170,9 +170,27 @@ void               ts_engine_get_stats    (const TsEngine         *self,
 /**
  * ts_engine_get_ignored_count:
  *
- * Returns: the ticks ignored so far: invalid, or of another symbol
+ * Returns: the ticks ignored so far: invalid, of another symbol, or stale
+ *   (see ts_engine_get_stale_count())
  */
 guint64            ts_engine_get_ignored_count (const TsEngine   *self);
+
+/**
+ * TS_ENGINE_MAX_SKEW_US:
+ *
+ * How far back in exchange time a tick may be and still be taken (at the
+ * newest time seen): 1 s, in µs. Older ticks are dropped as stale, so that
+ * a restarted source never makes the engine's time go backwards.
+ */
+#define TS_ENGINE_MAX_SKEW_US G_GINT64_CONSTANT (1000000)
+
+/**
+ * ts_engine_get_stale_count:
+ *
+ * Returns: the ticks dropped because they were more than
+ *   %TS_ENGINE_MAX_SKEW_US older than the newest tick seen
+ */
+guint64            ts_engine_get_stale_count   (const TsEngine   *self);
 
 /**
  * ts_engine_new_multi:

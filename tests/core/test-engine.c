@@ -147,6 +147,36 @@ test_set_symbol_takes_quotes_before_trades (void)
   g_assert_cmpfloat (ts_engine_get_fills (e, NULL)[0].price, ==, 1000.5);
 }
 
+/* A restarted source sends older ticks (DESIGN.md: time never goes
+ * backwards downstream). Long opened at 1001.0 at T0 + 400 ms with zero
+ * costs; its stop is 1001 * (1 - 0.0005) = 1000.4995. */
+static void
+test_time_never_goes_backwards (void)
+{
+  g_autoptr(TsEngine) e = engine_new_zero_cost (NULL, NULL);
+  const TsTrade *trades;
+  guint n = 0;
+
+  push_burst_up (e, T0);
+  g_assert_cmpuint (n_fills (e), ==, 1);
+
+  /* 30 s older, at a price far below the stop: dropped, no exit */
+  g_assert_cmpint (push_trade (e, T0 - SEC (30), 990.0, 1.0), ==, TS_ENGINE_EVENT_IGNORED);
+  g_assert_cmpuint (n_fills (e), ==, 1);
+  g_assert_cmpuint (ts_engine_get_stale_count (e), ==, 1);
+  g_assert_cmpuint (ts_engine_get_ignored_count (e), ==, 1);
+
+  /* 0.5 s older (within the 1 s skew): taken at T0 + 400 ms; 1000.0 is
+   * below the stop, so SL fills at 1000.0 at that time */
+  push_trade (e, T0 - MS (100), 1000.0, 1.0);
+  trades = ts_engine_get_trades (e, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (trades[0].reason, ==, "SL");
+  g_assert_cmpint (trades[0].exit_time_us, ==, T0 + MS (400));
+  g_assert_cmpfloat (trades[0].exit_price, ==, 1000.0);
+  g_assert_cmpuint (ts_engine_get_stale_count (e), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +186,7 @@ main (int   argc,
   g_test_add_func ("/core/engine/deterministic-on-real-trades", test_deterministic_on_real_trades);
   g_test_add_func ("/core/engine/other-symbols-ignored", test_other_symbols_ignored);
   g_test_add_func ("/core/engine/set-symbol-takes-quotes-before-trades", test_set_symbol_takes_quotes_before_trades);
+  g_test_add_func ("/core/engine/time-never-goes-backwards", test_time_never_goes_backwards);
 
   return g_test_run ();
 }
