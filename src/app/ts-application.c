@@ -501,6 +501,28 @@ show_about (GSimpleAction *action,
 }
 
 static void
+emergency_stop (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsApplication *self = user_data;
+
+  /* no confirmation: it is an emergency; the window tells what was closed */
+  ts_session_emergency_stop (self->session);
+}
+
+static void
+resume_trading (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsApplication *self = user_data;
+
+  ts_session_resume_trading (self->session);
+  show_toast (self, _("Trading resumed"));
+}
+
+static void
 quit_app (GSimpleAction *action,
           GVariant      *parameter,
           gpointer       user_data)
@@ -519,6 +541,8 @@ static const GActionEntry app_actions[] = {
   { "preferences", show_preferences },
   { "shortcuts", show_shortcuts },
   { "about", show_about },
+  { "emergency-stop", emergency_stop },
+  { "resume-trading", resume_trading },
   { "quit", quit_app },
 };
 
@@ -677,6 +701,7 @@ ts_application_startup (GApplication *app)
     { "app.start-mock-server", { "<Control>m", NULL } },
     { "app.record-session('')", { "<Control>r", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
+    { "app.emergency-stop", { "<Control><Shift>x", NULL } },
   };
 
   G_APPLICATION_CLASS (ts_application_parent_class)->startup (app);

@@ -12,6 +12,11 @@
 #include "feed/ts-feed-error.h"
 #include "feed/ts-mock-server.h"
 #include "feed/ts-recorder.h"
+#include "core/strategies/ts-calculus-strategy.h"
+#include "core/strategies/ts-confluence-strategy.h"
+#include "core/strategies/ts-maxwell-strategy.h"
+#include "core/strategies/ts-momentum-strategy.h"
+#include "core/strategies/ts-pairs-strategy.h"
 #include "ts-session.h"
 
 /* The outbox is handed over at most once per UI frame. */
@@ -21,6 +26,19 @@
 /* A running recording is flushed to its file at most this often. */
 #define RECORDING_FLUSH_US (2 * G_USEC_PER_SEC)
 #define STALE_SECONDS_DEFAULT 10.0
+
+/* The strategies the app knows, by short name; their symbol keys are
+ * "<name>-symbol", "pairs-symbols" for the pair */
+enum { STRATEGY_MOMENTUM, STRATEGY_MAXWELL, STRATEGY_CALCULUS, STRATEGY_PAIRS,
+       STRATEGY_CONFLUENCE, N_STRATEGY_KINDS };
+static const char * const strategy_names[N_STRATEGY_KINDS] = {
+  "momentum", "maxwell", "calculus", "pairs", "confluence",
+};
+static const char * const strategy_symbol_keys[N_STRATEGY_KINDS] = {
+  "momentum-symbol", "maxwell-symbol", "calculus-symbol", "pairs-symbols",
+  "confluence-symbol",
+};
+#define DEFAULT_MULTI_SYMBOL "MOCK-BTC"
 
 /* ------------------------------------------------------------------------ */
 /* TsSessionUpdate                                                          */
@@ -38,6 +56,7 @@ ts_session_update_new (void)
   update->fills = g_array_new (FALSE, FALSE, sizeof (TsFill));
   update->trades = g_array_new (FALSE, FALSE, sizeof (TsTrade));
   update->log = g_array_new (FALSE, FALSE, sizeof (TsTickLogLine));
+  update->emergency_closed = -1;
   return update;
 }
 
@@ -105,6 +124,12 @@ typedef struct
   TsRiskParams      risk;
   TsBrokerParams    broker;
 
+  /* the strategies for the next engine: enabled[] by kind, and their
+   * symbols ("A, B" for the pair); momentum alone = ts_engine_new() */
+  gboolean          enabled[N_STRATEGY_KINDS];
+  char             *strategy_symbols[N_STRATEGY_KINDS];
+  guint             momentum_id; /* in a multi engine, 0 = none */
+
   TsEngine         *engine;
   TsFeedClient     *client;
   gulong            state_changed_id;
@@ -114,6 +139,12 @@ typedef struct
   double            last_bid;
   double            last_ask;
   double            stale_seconds;
+  gint64            last_time_us;
+
+  /* risk state, from the decisions seen so far */
+  guint             n_decisions_seen;
+  const char       *halt_code;       /* the last halting decision */
+  gint64            breaker_until_us;
 
   /* raw messages to a file */
   TsRecorder       *recorder;
@@ -143,6 +174,9 @@ typedef enum
   CMD_SET_PARAMS,
   CMD_RECORD_START,
   CMD_RECORD_STOP,
+  CMD_EMERGENCY_STOP,
+  CMD_RESUME,
+  CMD_SET_STRATEGIES,
 } CommandKind;
 
 typedef struct
@@ -158,6 +192,8 @@ typedef struct
   TsMomentumParams  momentum;
   TsRiskParams      risk;
   TsBrokerParams    broker;
+  gboolean          enabled[N_STRATEGY_KINDS];
+  char             *strategy_symbols[N_STRATEGY_KINDS];
 } Command;
 
 struct _TsSession
@@ -209,16 +245,120 @@ engine_reset_outbox (EngineState *state)
   state->outbox = ts_session_update_new ();
 }
 
+static gboolean
+engine_is_momentum_only (EngineState *state)
+{
+  for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+    if (state->enabled[i] != (i == STRATEGY_MOMENTUM))
+      return FALSE;
+  return TRUE;
+}
+
+/* a multi engine with the enabled strategies, default parameters but the
+ * momentum's */
+static TsEngine *
+engine_new_multi (EngineState *state)
+{
+  TsEngine *engine = ts_engine_new_multi (&state->risk, &state->broker);
+
+  state->momentum_id = 0;
+  for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+    {
+      TsStrategy *strategy = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autoptr(GPtrArray) symbols = g_ptr_array_new ();
+      guint id;
+
+      if (!state->enabled[i])
+        continue;
+
+      switch (i)
+        {
+        case STRATEGY_MOMENTUM:
+          strategy = ts_momentum_strategy_new (&state->momentum);
+          break;
+        case STRATEGY_MAXWELL:
+          {
+            TsMaxwellParams params;
+
+            ts_maxwell_params_init_default (&params);
+            strategy = ts_maxwell_strategy_new (&params);
+          }
+          break;
+        case STRATEGY_CALCULUS:
+          {
+            TsCalculusParams params;
+
+            ts_calculus_params_init_default (&params);
+            strategy = ts_calculus_strategy_new (&params);
+          }
+          break;
+        case STRATEGY_PAIRS:
+          {
+            TsPairsParams params;
+
+            ts_pairs_params_init_default (&params);
+            strategy = ts_pairs_strategy_new (&params);
+          }
+          break;
+        case STRATEGY_CONFLUENCE:
+          {
+            TsConfluenceParams params;
+
+            ts_confluence_params_init_default (&params);
+            strategy = ts_confluence_strategy_new (&params);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (strategy == NULL)
+        continue;
+
+      parts = g_strsplit_set (state->strategy_symbols[i] != NULL ? state->strategy_symbols[i] : "",
+                              ", ", -1);
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (parts[j][0] != '\0')
+          g_ptr_array_add (symbols, parts[j]);
+      if (symbols->len == 0 && ts_strategy_get_n_symbols (strategy) == 1)
+        g_ptr_array_add (symbols, (gpointer) DEFAULT_MULTI_SYMBOL);
+      g_ptr_array_add (symbols, NULL);
+
+      id = ts_engine_add_strategy (engine, strategy, (const char * const *) symbols->pdata);
+      if (id == 0)
+        g_warning ("The %s strategy was refused (symbols \"%s\")", strategy_names[i],
+                   state->strategy_symbols[i] != NULL ? state->strategy_symbols[i] : "");
+      else if (i == STRATEGY_MOMENTUM)
+        state->momentum_id = id;
+    }
+
+  return engine;
+}
+
 static void
 engine_new_engine (EngineState *state)
 {
   g_clear_pointer (&state->engine, ts_engine_free);
-  state->engine = ts_engine_new (&state->momentum, &state->risk, &state->broker);
+  state->momentum_id = 0;
+  if (engine_is_momentum_only (state))
+    {
+      const char *symbol = state->strategy_symbols[STRATEGY_MOMENTUM];
+
+      state->engine = ts_engine_new (&state->momentum, &state->risk, &state->broker);
+      if (symbol != NULL && symbol[0] != '\0')
+        ts_engine_set_symbol (state->engine, symbol);
+    }
+  else
+    state->engine = engine_new_multi (state);
   state->n_fills_seen = 0;
   state->n_trades_seen = 0;
   state->last_price = NAN;
   state->last_bid = NAN;
   state->last_ask = NAN;
+  state->last_time_us = 0;
+  state->n_decisions_seen = 0;
+  state->halt_code = NULL;
+  state->breaker_until_us = 0;
   state->log_head = 0;
   state->log_len = 0;
 }
@@ -282,20 +422,15 @@ engine_reject_window (EngineState *state,
   state->reject_lines_in_window = 0;
 }
 
+/* A line for a message or tick that was dropped, rate-limited to
+ * TS_SESSION_REJECT_LINES_PER_SECOND lines a second; @text is consumed. */
 static void
-on_reject (const GError *error,
-           const char   *data,
-           gsize         length,
-           gpointer      user_data)
+engine_log_dropped (EngineState *state,
+                    char        *text)
 {
-  EngineState *state = user_data;
-
   engine_reject_window (state, g_get_monotonic_time ());
   if (state->reject_lines_in_window < TS_SESSION_REJECT_LINES_PER_SECOND)
     {
-      /* Translators: a feed message was rejected; %s says why */
-      g_autofree char *text = g_strdup_printf (_("rejected: %s"), error->message);
-
       engine_log_reason (state, text);
       state->reject_lines_in_window++;
     }
@@ -304,7 +439,18 @@ on_reject (const GError *error,
       state->rejects_pending++;
       state->rejects_not_logged++;
     }
+  g_free (text);
   engine_mark_dirty (state);
+}
+
+static void
+on_reject (const GError *error,
+           const char   *data,
+           gsize         length,
+           gpointer      user_data)
+{
+  /* Translators: a feed message was rejected; %s says why */
+  engine_log_dropped (user_data, g_strdup_printf (_("rejected: %s"), error->message));
 }
 
 static void
@@ -355,6 +501,98 @@ engine_log_tick (EngineState  *state,
   line->symbol[TS_SYMBOL_MAX - 1] = '\0';
 }
 
+/* new fills and trades of the engine into the outbox; returns the number
+ * of new trades */
+static guint
+engine_collect (EngineState    *state,
+                TsEngineEvents  events)
+{
+  TsSessionUpdate *outbox = state->outbox;
+  guint new_trades = 0;
+
+  if (events & TS_ENGINE_EVENT_FILL)
+    {
+      guint n = 0;
+      const TsFill *fills = ts_engine_get_fills (state->engine, &n);
+
+      if (n > state->n_fills_seen)
+        g_array_append_vals (outbox->fills, fills + state->n_fills_seen,
+                             n - state->n_fills_seen);
+      state->n_fills_seen = n;
+    }
+
+  if (events & TS_ENGINE_EVENT_TRADE)
+    {
+      guint n = 0;
+      const TsTrade *trades = ts_engine_get_trades (state->engine, &n);
+
+      if (n > state->n_trades_seen)
+        {
+          new_trades = n - state->n_trades_seen;
+          g_array_append_vals (outbox->trades, trades + state->n_trades_seen, new_trades);
+        }
+      state->n_trades_seen = n;
+    }
+
+  return new_trades;
+}
+
+/* the risk state from the decisions not seen yet */
+static void
+engine_update_risk_state (EngineState     *state,
+                          TsSessionUpdate *update)
+{
+  guint n = 0;
+  const TsDecision *decisions = ts_engine_get_decisions (state->engine, &n);
+
+  for (guint i = state->n_decisions_seen; i < n; i++)
+    {
+      const char *code = decisions[i].code;
+
+      if (g_str_equal (code, "RESUMED_ALL"))
+        {
+          state->halt_code = NULL;
+          state->breaker_until_us = 0;
+        }
+      else if (g_str_equal (code, "RESUMED"))
+        {
+          if (state->halt_code != NULL
+              && (g_str_equal (state->halt_code, "HALTED") || g_str_equal (state->halt_code, "DAILY")))
+            state->halt_code = NULL;
+        }
+      else if (g_str_equal (code, "EMERGENCY_STOP") || g_str_equal (code, "DRAWDOWN_HALT")
+               || g_str_equal (code, "HALTED") || g_str_equal (code, "DAILY"))
+        {
+          /* a refusal by a halt already known does not hide the first cause */
+          if (state->halt_code == NULL
+              || !(g_str_equal (code, "HALTED") || g_str_equal (code, "DAILY")))
+            state->halt_code = code;
+        }
+      else if (g_str_equal (code, "CIRCUIT_BREAKER"))
+        {
+          if (decisions[i].time_us >= state->breaker_until_us)
+            state->breaker_until_us = decisions[i].time_us
+                                      + (gint64)(state->risk.circuit_breaker_seconds * G_USEC_PER_SEC);
+        }
+    }
+  state->n_decisions_seen = n;
+
+  update->risk_halted = FALSE;
+  update->risk_code = NULL;
+  update->risk_until_us = 0;
+  if (update->stats.halted)
+    {
+      update->risk_halted = TRUE;
+      update->risk_code = state->halt_code != NULL ? state->halt_code : "HALTED";
+    }
+  else if (state->last_time_us < state->breaker_until_us)
+    {
+      update->risk_halted = TRUE;
+      update->risk_code = "CIRCUIT_BREAKER";
+      update->risk_until_us = state->breaker_until_us;
+    }
+}
+
 static void
 on_ticks (const TsTick *ticks,
           guint         n_ticks,
@@ -366,30 +604,22 @@ on_ticks (const TsTick *ticks,
   for (guint i = 0; i < n_ticks; i++)
     {
       const TsTick *tick = &ticks[i];
+      guint64 stale = ts_engine_get_stale_count (state->engine);
       TsEngineEvents events = ts_engine_push_tick (state->engine, tick);
       const char *symbol = ts_engine_get_symbol (state->engine);
 
-      if (events & TS_ENGINE_EVENT_FILL)
+      engine_collect (state, events);
+      /* older than the engine's time (a restarted source): the engine
+       * dropped it, and so do the chart and the log */
+      if (ts_engine_get_stale_count (state->engine) != stale)
         {
-          guint n = 0;
-          const TsFill *fills = ts_engine_get_fills (state->engine, &n);
-
-          if (n > state->n_fills_seen)
-            g_array_append_vals (outbox->fills, fills + state->n_fills_seen,
-                                 n - state->n_fills_seen);
-          state->n_fills_seen = n;
+          /* Translators: a tick older than the newest one by %.1f seconds */
+          engine_log_dropped (state, g_strdup_printf (_("dropped: tick %.1f s older than the newest"),
+                                                      (state->last_time_us - tick->time_us) / (double) G_USEC_PER_SEC));
+          continue;
         }
-
-      if (events & TS_ENGINE_EVENT_TRADE)
-        {
-          guint n = 0;
-          const TsTrade *trades = ts_engine_get_trades (state->engine, &n);
-
-          if (n > state->n_trades_seen)
-            g_array_append_vals (outbox->trades, trades + state->n_trades_seen,
-                                 n - state->n_trades_seen);
-          state->n_trades_seen = n;
-        }
+      if (ts_tick_is_valid (tick))
+        state->last_time_us = MAX (state->last_time_us, tick->time_us);
 
       engine_log_tick (state, tick);
 
@@ -405,7 +635,9 @@ on_ticks (const TsTick *ticks,
               state->last_ask = tick->ask;
             }
 
-          point.time_us = tick->time_us;
+          /* within the engine's skew a tick may be a little older: the
+           * chart takes it at the newest time, as the engine does */
+          point.time_us = MAX (tick->time_us, state->last_time_us);
           point.price = state->last_price;
           point.bid = state->last_bid;
           point.ask = state->last_ask;
@@ -526,6 +758,7 @@ deliver_update (EngineState *state)
     {
       update->has_stats = TRUE;
       ts_engine_get_stats (state->engine, &update->stats);
+      engine_update_risk_state (state, update);
     }
 
   symbol = state->engine != NULL ? ts_engine_get_symbol (state->engine) : NULL;
@@ -627,6 +860,21 @@ on_command (gpointer user_data)
       engine_stop_recording (state);
       break;
 
+    case CMD_EMERGENCY_STOP:
+      {
+        TsEngineEvents events = ts_engine_emergency_stop (state->engine);
+        guint closed = engine_collect (state, events);
+
+        state->outbox->emergency_closed = MAX (state->outbox->emergency_closed, 0) + (int) closed;
+        engine_mark_dirty (state);
+      }
+      break;
+
+    case CMD_RESUME:
+      ts_engine_resume (state->engine);
+      engine_mark_dirty (state);
+      break;
+
     case CMD_DISCONNECT:
       ts_feed_client_disconnect (state->client);
       engine_mark_dirty (state);
@@ -643,6 +891,19 @@ on_command (gpointer user_data)
                             cmd->has_momentum ? &cmd->momentum : NULL,
                             cmd->has_risk ? &cmd->risk : NULL,
                             cmd->has_broker ? &cmd->broker : NULL);
+      if (cmd->has_momentum && state->momentum_id != 0)
+        ts_strategy_set_params (ts_engine_get_strategy (state->engine, state->momentum_id),
+                                &cmd->momentum, sizeof cmd->momentum);
+      break;
+
+    case CMD_SET_STRATEGIES:
+      /* for the next engine, made on the next connect */
+      for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+        {
+          state->enabled[i] = cmd->enabled[i];
+          g_free (state->strategy_symbols[i]);
+          state->strategy_symbols[i] = g_steal_pointer (&cmd->strategy_symbols[i]);
+        }
       break;
 
     default:
@@ -660,6 +921,8 @@ command_free (gpointer data)
   g_free (cmd->url);
   g_strfreev (cmd->symbols);
   g_clear_pointer (&cmd->recorder, ts_recorder_free);
+  for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+    g_free (cmd->strategy_symbols[i]);
   g_free (cmd);
 }
 
@@ -708,6 +971,8 @@ engine_thread_main (gpointer data)
     ;
   g_clear_pointer (&state->engine, ts_engine_free);
   g_clear_pointer (&state->outbox, ts_session_update_unref);
+  for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+    g_clear_pointer (&state->strategy_symbols[i], g_free);
 
   g_main_context_pop_thread_default (state->context);
 
@@ -879,6 +1144,7 @@ ts_session_init (TsSession *self)
   self->link->session = self;
 
   ts_momentum_params_init_default (&state->momentum);
+  state->enabled[STRATEGY_MOMENTUM] = TRUE;
   ts_risk_params_init_default (&state->risk);
   ts_broker_params_init_default (&state->broker);
   state->context = g_main_context_new ();
@@ -1106,6 +1372,30 @@ ts_session_get_mock_server_url (TsSession *self)
 }
 
 void
+ts_session_emergency_stop (TsSession *self)
+{
+  Command *cmd;
+
+  g_return_if_fail (TS_IS_SESSION (self));
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_EMERGENCY_STOP;
+  ts_session_send (self, cmd);
+}
+
+void
+ts_session_resume_trading (TsSession *self)
+{
+  Command *cmd;
+
+  g_return_if_fail (TS_IS_SESSION (self));
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_RESUME;
+  ts_session_send (self, cmd);
+}
+
+void
 ts_session_set_params (TsSession              *self,
                        const TsMomentumParams *momentum,
                        const TsRiskParams     *risk,
@@ -1168,6 +1458,19 @@ ts_session_apply_settings (TsSession *self)
   broker.initial_capital = g_settings_get_double (s, "initial-capital");
 
   ts_session_set_params (self, &momentum, &risk, &broker);
+
+  {
+    g_auto(GStrv) enabled = g_settings_get_strv (s, "strategies");
+    Command *cmd = g_new0 (Command, 1);
+
+    cmd->kind = CMD_SET_STRATEGIES;
+    for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+      {
+        cmd->enabled[i] = g_strv_contains ((const char * const *) enabled, strategy_names[i]);
+        cmd->strategy_symbols[i] = g_settings_get_string (s, strategy_symbol_keys[i]);
+      }
+    ts_session_send (self, cmd);
+  }
 }
 
 static void

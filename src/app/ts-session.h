@@ -108,6 +108,15 @@ typedef struct
  * @recording_messages: messages written to it so far
  * @recording_stopped: a recording was closed since the previous update
  * @recording_error: (nullable): why that recording failed, if it did
+ * @emergency_closed: -1, or the positions an emergency stop closed since
+ *   the previous update (ts_session_emergency_stop())
+ * @risk_halted: %TRUE when new entries are refused for all: daily loss
+ *   limit, drawdown halt, emergency stop or circuit breaker
+ * @risk_code: (nullable): when @risk_halted, the decision code that halted
+ *   trading ("HALTED", "DAILY", "DRAWDOWN_HALT", "EMERGENCY_STOP",
+ *   "CIRCUIT_BREAKER"; a static string), else %NULL
+ * @risk_until_us: for "CIRCUIT_BREAKER", the exchange time (µs since epoch
+ *   UTC) the pause ends; else 0
  *
  * What changed on the engine thread since the previous update. Immutable
  * once emitted; reference counted, see ts_session_update_ref().
@@ -144,6 +153,10 @@ typedef struct
   guint64        recording_messages;
   gboolean       recording_stopped;
   char          *recording_error;
+  int            emergency_closed;
+  gboolean       risk_halted;
+  const char    *risk_code;
+  gint64         risk_until_us;
   /*< private >*/
   gint           ref_count;
 } TsSessionUpdate;
@@ -292,6 +305,27 @@ void             ts_session_set_stale_seconds      (TsSession   *self,
  * Keeps the engine, its trades and its position.
  */
 void             ts_session_disconnect             (TsSession   *self);
+
+/**
+ * ts_session_emergency_stop:
+ * @self: a session
+ *
+ * On the engine thread: closes every open position at the paper broker's
+ * prices and refuses every entry until ts_session_resume_trading()
+ * (ts_engine_emergency_stop()). The next update tells how many positions
+ * were closed (#TsSessionUpdate.emergency_closed).
+ */
+void             ts_session_emergency_stop         (TsSession   *self);
+
+/**
+ * ts_session_resume_trading:
+ * @self: a session
+ *
+ * On the engine thread: lifts the emergency stop, the drawdown halt and the
+ * circuit breaker (ts_engine_resume()). A daily halt stays to the next UTC
+ * day.
+ */
+void             ts_session_resume_trading         (TsSession   *self);
 
 /**
  * ts_session_start_mock_server:

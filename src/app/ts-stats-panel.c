@@ -26,6 +26,7 @@ struct _TsStatsPanel
   GtkLabel  *total_pnl_label;
   GtkLabel  *drawdown_label;
   GtkLabel  *equity_label;
+  GtkLabel  *risk_label;
 };
 
 G_DEFINE_FINAL_TYPE (TsStatsPanel, ts_stats_panel, GTK_TYPE_WIDGET)
@@ -144,6 +145,64 @@ ts_stats_panel_set_stats (TsStatsPanel        *self,
   gtk_label_set_text (self->equity_label, equity);
 }
 
+void
+ts_stats_panel_set_risk_state (TsStatsPanel *self,
+                               gboolean      halted,
+                               const char   *code,
+                               gint64        until_us)
+{
+  GtkWidget *widget;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (TS_IS_STATS_PANEL (self));
+
+  widget = GTK_WIDGET (self->risk_label);
+  gtk_widget_remove_css_class (widget, "success");
+  gtk_widget_remove_css_class (widget, "error");
+
+  if (!halted)
+    {
+      /* Translators: the risk state: new entries are allowed */
+      gtk_label_set_text (self->risk_label, C_("risk", "Active"));
+      gtk_widget_add_css_class (widget, "success");
+      return;
+    }
+
+  if (g_strcmp0 (code, "CIRCUIT_BREAKER") == 0)
+    {
+      if (until_us > 0)
+        {
+          g_autoptr(GDateTime) until = g_date_time_new_from_unix_utc (until_us / G_USEC_PER_SEC);
+          g_autofree char *time = until != NULL ? g_date_time_format (until, "%H:%M:%S") : NULL;
+
+          /* Translators: the risk state; %s is a UTC time, HH:MM:SS */
+          text = g_strdup_printf (_("Halted — circuit breaker until %s UTC"),
+                                  time != NULL ? time : "—");
+        }
+      else
+        text = g_strdup (_("Halted — circuit breaker"));
+    }
+  else if (g_strcmp0 (code, "EMERGENCY_STOP") == 0)
+    text = g_strdup (_("Halted — emergency stop"));
+  else if (g_strcmp0 (code, "DRAWDOWN_HALT") == 0)
+    text = g_strdup (_("Halted — drawdown halt"));
+  else if (g_strcmp0 (code, "HALTED") == 0 || g_strcmp0 (code, "DAILY") == 0)
+    text = g_strdup (_("Halted — daily loss limit"));
+  else
+    text = g_strdup (_("Halted"));
+
+  gtk_label_set_text (self->risk_label, text);
+  gtk_widget_add_css_class (widget, "error");
+}
+
+const char *
+ts_stats_panel_get_risk_text (TsStatsPanel *self)
+{
+  g_return_val_if_fail (TS_IS_STATS_PANEL (self), NULL);
+
+  return gtk_label_get_text (self->risk_label);
+}
+
 static void
 ts_stats_panel_dispose (GObject *object)
 {
@@ -176,6 +235,7 @@ ts_stats_panel_class_init (TsStatsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsStatsPanel, total_pnl_label);
   gtk_widget_class_bind_template_child (widget_class, TsStatsPanel, drawdown_label);
   gtk_widget_class_bind_template_child (widget_class, TsStatsPanel, equity_label);
+  gtk_widget_class_bind_template_child (widget_class, TsStatsPanel, risk_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "statspanel");
 }

@@ -23,6 +23,7 @@ struct _TsWindow
   GtkWidget            *state_box;
   GtkLabel             *state_label;
   GtkWidget            *rec_label;
+  GtkWidget            *resume_button;
   GtkStack             *chart_stack;
   TsPriceChart         *chart;
   TsStatsPanel         *stats_panel;
@@ -199,6 +200,23 @@ on_session_update (TsWindow        *self,
                             update->trades->len);
   if (update->has_stats && update->stats.ticks > 0)
     ts_stats_panel_set_stats (self->stats_panel, &update->stats);
+  if (update->has_stats)
+    {
+      ts_stats_panel_set_risk_state (self->stats_panel, update->risk_halted,
+                                     update->risk_code, update->risk_until_us);
+      gtk_widget_set_visible (self->resume_button, update->risk_halted);
+    }
+  if (update->emergency_closed >= 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Emergency stop: %d position closed",
+                                      "Emergency stop: %d positions closed",
+                                      update->emergency_closed),
+                         update->emergency_closed);
+
+      ts_window_show_toast (self, message);
+    }
   if (update->log_changed)
     ts_tick_log_set_lines (self->tick_log, (const TsTickLogLine *)(gpointer)update->log->data,
                            update->log->len);
@@ -369,6 +387,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, state_box);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, state_label);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, rec_label);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, resume_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stats_panel);
@@ -426,6 +445,14 @@ ts_window_get_chart (TsWindow *self)
   g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
 
   return self->chart;
+}
+
+TsStatsPanel *
+ts_window_get_stats_panel (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+
+  return self->stats_panel;
 }
 
 GListModel *

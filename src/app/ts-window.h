@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ts-price-chart.h"
+#include "ts-stats-panel.h"
 #include "ts-session.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,12 @@ TsPriceChart *ts_window_get_chart       (TsWindow       *self);
  * Returns: (transfer none): the trade list's model of #TsTradeObject, newest first
  */
 GListModel   *ts_window_get_trade_model (TsWindow       *self);
+/**
+ * ts_window_get_stats_panel:
+ * @self: a window
+ *
+ * Returns: (transfer none): the statistics panel
+ */
+TsStatsPanel *ts_window_get_stats_panel (TsWindow       *self);
 
 G_END_DECLS

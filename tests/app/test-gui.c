@@ -131,6 +131,85 @@ test_gui_mock_trades_export (void)
   g_rmdir (dir);
 }
 
+/* what the last session updates said, for the emergency stop test */
+static TsSide last_position = TS_SIDE_NONE;
+static gboolean last_halted;
+static const char *last_risk_code;
+static int emergency_closed = -1;
+
+static void
+on_update (TsSession       *session,
+           TsSessionUpdate *update,
+           gpointer         user_data)
+{
+  if (!update->has_stats)
+    return;
+  last_position = update->stats.position_side;
+  last_halted = update->risk_halted;
+  last_risk_code = update->risk_code;
+  if (update->emergency_closed >= 0)
+    emergency_closed = update->emergency_closed;
+}
+
+static gboolean
+position_open (void)
+{
+  return last_position != TS_SIDE_NONE;
+}
+
+static gboolean
+emergency_reported (void)
+{
+  return emergency_closed >= 0;
+}
+
+static gboolean
+trading_active (void)
+{
+  return !last_halted;
+}
+
+static void
+test_gui_emergency_stop (void)
+{
+  TsSession *session = ts_application_get_session (app);
+  TsStatsPanel *panel;
+  gulong handler;
+  gboolean closed_one = FALSE;
+
+  wait_until (window_mapped, 10, "the window");
+  panel = ts_window_get_stats_panel (get_window ());
+  handler = g_signal_connect (session, "update", G_CALLBACK (on_update), NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-mock-server", NULL);
+  g_assert_true (ts_session_is_mock_server_running (session));
+
+  /* the position may close on its own before the stop reaches the engine
+   * thread: try a few times */
+  for (guint attempt = 0; attempt < 5 && !closed_one; attempt++)
+    {
+      wait_until (position_open, 60, "an open position");
+      emergency_closed = -1;
+      g_action_group_activate_action (G_ACTION_GROUP (app), "emergency-stop", NULL);
+      wait_until (emergency_reported, 10, "the emergency stop");
+
+      g_assert_cmpint (last_position, ==, TS_SIDE_NONE);
+      g_assert_true (last_halted);
+      g_assert_cmpstr (last_risk_code, ==, "EMERGENCY_STOP");
+      g_assert_true (g_str_has_prefix (ts_stats_panel_get_risk_text (panel), "Halted"));
+      g_assert_nonnull (strstr (ts_stats_panel_get_risk_text (panel), "emergency stop"));
+      closed_one = emergency_closed == 1;
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "resume-trading", NULL);
+      wait_until (trading_active, 10, "trading to resume");
+      g_assert_cmpstr (ts_stats_panel_get_risk_text (panel), ==, "Active");
+    }
+  g_assert_true (closed_one);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "stop-mock-server", NULL);
+  g_clear_signal_handler (&handler, session);
+}
+
 static guint
 count_windows (void)
 {
@@ -315,6 +394,7 @@ main (int   argc,
 
   g_test_add_func ("/app/gui/mock-trades-and-export", test_gui_mock_trades_export);
   g_test_add_func ("/app/gui/dialogs-open-and-close", test_gui_dialogs);
+  g_test_add_func ("/app/gui/emergency-stop-closes-position", test_gui_emergency_stop);
   g_test_add_func ("/app/gui/record-then-replay-via-connect-dialog", test_gui_record_and_replay);
 
   status = g_test_run ();
