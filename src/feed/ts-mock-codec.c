@@ -116,6 +116,11 @@ ts_mock_codec_encode_ticks (const TsTick *ticks,
           json_builder_set_member_name (builder, "ask_size");
           json_builder_add_double_value (builder, t->ask_size);
         }
+      if (t->flags & TS_TICK_FUNDING)
+        {
+          json_builder_set_member_name (builder, "funding_rate");
+          json_builder_add_double_value (builder, t->funding_rate);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -337,6 +342,27 @@ decode_tick (JsonNode  *node,
           return FALSE;
         }
       tick->flags |= TS_TICK_QUOTE;
+    }
+
+  if (json_object_has_member (object, "funding_rate"))
+    {
+      JsonNode *member = json_object_get_member (object, "funding_rate");
+      GType type = JSON_NODE_HOLDS_VALUE (member) ? json_node_get_value_type (member) : G_TYPE_INVALID;
+
+      if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+        {
+          g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_WRONG_TYPE,
+                       "tick %u: \"funding_rate\" is not a number", index);
+          return FALSE;
+        }
+      tick->funding_rate = json_node_get_double (member);
+      if (!isfinite (tick->funding_rate))
+        {
+          g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
+                       "tick %u: \"funding_rate\" is not finite", index);
+          return FALSE;
+        }
+      tick->flags |= TS_TICK_FUNDING;
     }
 
   return TRUE;

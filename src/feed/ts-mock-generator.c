@@ -10,7 +10,32 @@
 
 #define VOLATILITY        1e-4   /* of log price per sqrt(s) */
 #define FOLLOWER_SPREAD   1e-4   /* OU noise of a follower's log spread per sqrt(s) */
-#define FOLLOWER_HALFLIFE 20.0   /* s */
+#define FOLLOWER_HALFLIFE 4.0    /* s */
+#define CALM_VOLATILITY   3e-5   /* plateau, pullback, bounce */
+#define RALLY_SECONDS     10.0
+#define RALLY_DRIFT       1e-3   /* log per s: a 1 % swing in 10 s */
+#define PLATEAU_SECONDS   115.0
+#define PULLBACK_SECONDS  20.0
+#define TAIL_SECONDS      65.0
+#define TAIL_VOLATILITY   1e-5
+#define TAIL_DRIFT        2.5e-5  /* log per s, against sigma */
+#define BOUNCE_SECONDS    20.0
+#define BOUNCE_DRIFT      1e-4   /* log per s */
+#define DIP_DEPTH         4e-3   /* log: the V dip falls and recovers this */
+#define DIP_HALF_SECONDS  1.5
+#define FUNDING_SECONDS   10.0
+#define FUNDING_MAX       8e-5   /* |funding rate| per interval, fraction */
+#define IMBALANCE_SKEW    0.6    /* log of the bid / ask size bias while drifting */
+
+typedef enum
+{
+  PHASE_FREE,     /* GBM, momentum bursts and one V dip */
+  PHASE_RALLY,    /* the swing: a fast 1 % move in direction sigma */
+  PHASE_PLATEAU,  /* calm, so the RSI forgets the rally */
+  PHASE_PULLBACK, /* decelerating retracement to half the swing */
+  PHASE_TAIL,     /* very calm, creeping on: the MACD turns, the RSI stays low */
+  PHASE_BOUNCE,   /* a slow turn back in direction sigma */
+} Phase;
 #define NOTIONAL          3000.0 /* typical trade, quote currency */
 #define INV_TICK          100.0  /* price tick 0.01 */
 
@@ -26,6 +51,16 @@ typedef struct
   gint64   next_burst_us;
   gint64   burst_end_us;
   double   burst_drift;    /* log drift per second while in a burst */
+  Phase    phase;          /* leader: the swing cycle */
+  gint64   phase_start_us;
+  gint64   phase_end_us;
+  double   sigma;          /* leader: the cycle's direction, +1 or -1 */
+  double   cycle_extreme;  /* leader: log mid's min (sigma > 0) or max since the cycle began */
+  double   pullback;       /* leader: log distance the pullback covers */
+  gint64   dip_us;         /* leader: start of the V dip of the free phase */
+  gboolean perpetual;      /* carries a funding rate */
+  double   funding;
+  gint64   next_funding_us;
 } Symbol;
 
 struct _TsMockGenerator
@@ -122,6 +157,65 @@ seconds_us (double s)
   return (gint64) (s * G_USEC_PER_SEC);
 }
 
+/* a new swing cycle: a free phase of 40 to 60 s (the first 30 s) with a
+ * V dip 10 to 25 s into it, then rally, plateau, pullback, bounce */
+static void
+start_cycle (TsMockGenerator *self,
+             Symbol          *sym,
+             gint64           now,
+             gboolean         first)
+{
+  sym->phase = PHASE_FREE;
+  sym->phase_start_us = now;
+  sym->phase_end_us = now + seconds_us (first ? 30.0 : uniform_range (self, 40.0, 60.0));
+  sym->sigma = uniform (self) < 0.5 ? -1.0 : 1.0;
+  sym->cycle_extreme = sym->log_mid;
+  sym->dip_us = now + seconds_us (uniform_range (self, 10.0, 25.0));
+}
+
+static void
+advance_phase (TsMockGenerator *self,
+               Symbol          *sym)
+{
+  gint64 now = sym->phase_end_us;
+  double seconds;
+
+  switch (sym->phase)
+    {
+    case PHASE_FREE:
+      sym->phase = PHASE_RALLY;
+      seconds = RALLY_SECONDS;
+      sym->burst_end_us = MIN (sym->burst_end_us, now);
+      break;
+    case PHASE_RALLY:
+      sym->phase = PHASE_PLATEAU;
+      seconds = PLATEAU_SECONDS;
+      break;
+    case PHASE_PLATEAU:
+      sym->phase = PHASE_PULLBACK;
+      seconds = PULLBACK_SECONDS;
+      /* to the middle of the swing from the cycle's extreme to here */
+      sym->pullback = MAX (0.0, sym->sigma * (sym->log_mid - sym->cycle_extreme) / 2.0
+                                - TAIL_DRIFT * TAIL_SECONDS);
+      break;
+    case PHASE_PULLBACK:
+      sym->phase = PHASE_TAIL;
+      seconds = TAIL_SECONDS;
+      break;
+    case PHASE_TAIL:
+      sym->phase = PHASE_BOUNCE;
+      seconds = BOUNCE_SECONDS;
+      break;
+    case PHASE_BOUNCE:
+    default:
+      start_cycle (self, sym, now, FALSE);
+      sym->next_burst_us = MAX (sym->next_burst_us, now + seconds_us (uniform_range (self, 2.0, 10.0)));
+      return;
+    }
+  sym->phase_start_us = now;
+  sym->phase_end_us = now + seconds_us (seconds);
+}
+
 TsMockGenerator *
 ts_mock_generator_new (const char * const *symbols,
                        double              rate,
@@ -159,6 +253,10 @@ ts_mock_generator_new (const char * const *symbols,
       sym->inv_lot = pow (10.0, 3.0 - floor (log10 (sym->base_size)));
       sym->next_burst_us = start_time_us + seconds_us (uniform_range (self, 5.0, 20.0));
       sym->burst_end_us = start_time_us;
+      start_cycle (self, sym, start_time_us, TRUE);
+      sym->perpetual = i == 0 || strstr (symbols[i], "PERP") != NULL;
+      sym->funding = uniform_range (self, -0.5, 0.5) * FUNDING_MAX;
+      sym->next_funding_us = start_time_us;
     }
 
   return self;
@@ -203,7 +301,8 @@ ts_mock_generator_next (TsMockGenerator *self,
   Symbol *sym;
   gint64 now;
   double dt, drift = 0.0, p_buy = 0.5, spike_p = 0.03, mid, bid_ticks, ask_ticks, size;
-  gboolean in_burst = FALSE;
+  double vol = VOLATILITY, skew;
+  gboolean in_burst = FALSE, funding = FALSE;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (tick != NULL);
@@ -223,23 +322,71 @@ ts_mock_generator_next (TsMockGenerator *self,
     }
   else
     {
-      if (now >= sym->burst_end_us && now >= sym->next_burst_us)
+      while (now >= sym->phase_end_us)
+        advance_phase (self, sym);
+      switch (sym->phase)
         {
-          double direction = uniform (self) < 0.5 ? -1.0 : 1.0;
+        case PHASE_FREE:
+          if (now >= sym->burst_end_us && now >= sym->next_burst_us
+              && now + seconds_us (5.0) < sym->phase_end_us)
+            {
+              double direction = uniform (self) < 0.5 ? -1.0 : 1.0;
 
-          sym->burst_end_us = now + seconds_us (uniform_range (self, 5.0, 10.0));
-          sym->burst_drift = direction * uniform_range (self, 3e-4, 5e-4);
-          sym->next_burst_us = sym->burst_end_us + seconds_us (uniform_range (self, 10.0, 40.0));
+              sym->burst_end_us = now + seconds_us (uniform_range (self, 5.0, 10.0));
+              sym->burst_drift = direction * uniform_range (self, 3e-4, 5e-4);
+              sym->next_burst_us = sym->burst_end_us + seconds_us (uniform_range (self, 10.0, 40.0));
+            }
+          in_burst = now < sym->burst_end_us;
+          if (in_burst)
+            drift = sym->burst_drift;
+          if (now >= sym->dip_us && now < sym->dip_us + seconds_us (2.0 * DIP_HALF_SECONDS))
+            drift += (now < sym->dip_us + seconds_us (DIP_HALF_SECONDS) ? -1.0 : 1.0)
+                     * DIP_DEPTH / DIP_HALF_SECONDS;
+          break;
+        case PHASE_RALLY:
+          in_burst = TRUE;
+          drift = sym->sigma * RALLY_DRIFT;
+          break;
+        case PHASE_PLATEAU:
+          vol = CALM_VOLATILITY;
+          break;
+        case PHASE_PULLBACK:
+          {
+            double t = (double) (now - sym->phase_start_us) / G_USEC_PER_SEC;
+
+            /* decelerating: falls to zero at the end, integrates to pullback */
+            vol = CALM_VOLATILITY;
+            drift = -sym->sigma * 2.0 * sym->pullback / PULLBACK_SECONDS
+                    * MAX (0.0, 1.0 - t / PULLBACK_SECONDS);
+          }
+          break;
+        case PHASE_TAIL:
+          vol = TAIL_VOLATILITY;
+          drift = -sym->sigma * TAIL_DRIFT;
+          break;
+        case PHASE_BOUNCE:
+        default:
+          vol = CALM_VOLATILITY;
+          drift = sym->sigma * BOUNCE_DRIFT;
+          break;
         }
-      in_burst = now < sym->burst_end_us;
       if (in_burst)
         {
-          drift = sym->burst_drift;
           p_buy = drift > 0.0 ? 0.75 : 0.25;
           spike_p = 0.15;
         }
-      sym->log_mid += (drift - 0.5 * VOLATILITY * VOLATILITY) * dt
-                      + VOLATILITY * sqrt (dt) * normal (self);
+      sym->log_mid += (drift - 0.5 * vol * vol) * dt + vol * sqrt (dt) * normal (self);
+      if (sym->phase == PHASE_FREE || sym->phase == PHASE_RALLY)
+        sym->cycle_extreme = sym->sigma > 0.0 ? MIN (sym->cycle_extreme, sym->log_mid)
+                                              : MAX (sym->cycle_extreme, sym->log_mid);
+    }
+
+  if (sym->perpetual && now >= sym->next_funding_us)
+    {
+      /* a bounded random walk within +/- FUNDING_MAX */
+      sym->funding = CLAMP (sym->funding + 0.2 * FUNDING_MAX * normal (self), -FUNDING_MAX, FUNDING_MAX);
+      sym->next_funding_us += seconds_us (FUNDING_SECONDS);
+      funding = TRUE;
     }
 
   mid = exp (sym->log_mid);
@@ -260,8 +407,15 @@ ts_mock_generator_next (TsMockGenerator *self,
   tick->aggressor = uniform (self) < p_buy ? TS_SIDE_BUY : TS_SIDE_SELL;
   tick->price = tick->aggressor == TS_SIDE_BUY ? tick->ask : tick->bid;
   tick->size = round_lot (size, sym->inv_lot);
-  tick->bid_size = round_lot (5.0 * sym->base_size * exp (0.5 * normal (self)), sym->inv_lot);
-  tick->ask_size = round_lot (5.0 * sym->base_size * exp (0.5 * normal (self)), sym->inv_lot);
+  /* the book leans to the side the price drifts to */
+  skew = drift > 0.0 ? IMBALANCE_SKEW : drift < 0.0 ? -IMBALANCE_SKEW : 0.0;
+  tick->bid_size = round_lot (5.0 * sym->base_size * exp (0.5 * normal (self) + skew), sym->inv_lot);
+  tick->ask_size = round_lot (5.0 * sym->base_size * exp (0.5 * normal (self) - skew), sym->inv_lot);
+  if (funding)
+    {
+      tick->flags |= TS_TICK_FUNDING;
+      tick->funding_rate = sym->funding;
+    }
 
   self->k++;
 }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * Generates ticks for one or more symbols, a pure function of its
  * arguments and seed (own xoshiro256** generator seeded by splitmix64; no
  * wall clock, no global state). Every tick carries a trade and the L1 quote
- * after it (%TS_TICK_TRADE | %TS_TICK_QUOTE).
+ * after it (%TS_TICK_TRADE | %TS_TICK_QUOTE, some also %TS_TICK_FUNDING).
  *
  * The model, per symbol, on its own ticks (dt = 1 / @rate s):
  * - the mid follows a geometric Brownian motion, volatility 1e-4 per
@@ -33,10 +33,23 @@ G_BEGIN_DECLS
  * - the quote: bid = the mid rounded down to the 0.01 tick, ask one tick
  *   above (two ticks a quarter of the time); a buy trades at the ask, a sell
  *   at the bid;
+ * - a swing cycle (so every strategy of STRATEGIES.md trades within minutes):
+ *   a free phase (the first 30 s, later 40 to 60 s) of the GBM with the
+ *   bursts and one V dip (0.4 % down in 1.5 s and back, for the Maxwell
+ *   exit) 10 to 25 s into it; a rally of 1 % in 10 s in a random direction
+ *   (a burst too); a calm plateau of 115 s (volatility 3e-5); a pullback in
+ *   20 s, decelerating, to about half the swing from the cycle's extreme;
+ *   a very calm tail of 65 s creeping on (the RSI falls, the MACD turns);
+ *   a bounce of 0.01 %/s for 20 s (the confluence entry);
+ * - quote sizes lognormal, leaning (bid / ask about e^±1.2) to the side
+ *   the price drifts to, so the imbalance is often >= 0.2 in an up-move;
+ * - the first symbol and any containing "PERP" are perpetuals: their first
+ *   tick of every 10 s has %TS_TICK_FUNDING, the rate a bounded random walk
+ *   within +/- 0.008 %;
  * - a symbol at an odd index (the 2nd, 4th, ...) is cointegrated with the
  *   one before it: its log price is the leader's plus a constant plus a
- *   mean-reverting (Ornstein-Uhlenbeck, half-life about 20 s) spread; it has
- *   no bursts of its own.
+ *   mean-reverting (Ornstein-Uhlenbeck, half-life 4 s) spread; it has
+ *   no bursts or cycle of its own.
  * Start prices: "MOCK-BTC" (and any name containing "BTC") 60,000, "ETH"
  * 3,000, else 100; a cointegrated follower starts at its own start price.
  *
@@ -48,7 +61,8 @@ typedef struct _TsMockGenerator TsMockGenerator;
 /**
  * ts_mock_generator_new:
  * @symbols: (nullable) (array zero-terminated=1): the symbols; %NULL or
- *   empty = { "MOCK-BTC" }. Names longer than %TS_SYMBOL_MAX - 1 bytes are
+ *   empty = { "MOCK-BTC" }; pass { "MOCK-BTC", "MOCK-ETH" } for the pairs
+ *   strategy's default pair. Names longer than %TS_SYMBOL_MAX - 1 bytes are
  *   truncated.
  * @rate: ticks per second of simulated time per symbol, > 0
  * @start_time_us: time of the first tick, µs since the Unix epoch UTC

@@ -8,6 +8,11 @@
 #include <string.h>
 
 #include "core/ts-engine.h"
+#include "core/strategies/ts-calculus-strategy.h"
+#include "core/strategies/ts-confluence-strategy.h"
+#include "core/strategies/ts-maxwell-strategy.h"
+#include "core/strategies/ts-momentum-strategy.h"
+#include "core/strategies/ts-pairs-strategy.h"
 #include "feed/ts-mock-generator.h"
 
 #define START_US G_GINT64_CONSTANT (1723161600000000) /* 2024-08-09 00:00:00 UTC */
@@ -52,7 +57,9 @@ test_valid_and_ordered (void)
       const TsTick *t = &g_array_index (ticks, TsTick, i);
 
       g_assert_true (ts_tick_is_valid (t));
-      g_assert_cmpint (t->flags, ==, TS_TICK_TRADE | TS_TICK_QUOTE);
+      g_assert_cmpint (t->flags & ~TS_TICK_FUNDING, ==, TS_TICK_TRADE | TS_TICK_QUOTE);
+      if (t->flags & TS_TICK_FUNDING)
+        g_assert_cmpfloat (fabs (t->funding_rate), <=, 1e-4);
       g_assert_cmpuint (t->seq, ==, i + 1);
       g_assert_cmpstr (t->symbol, ==, symbols[i % 3]);
       g_assert_true (t->bid < t->ask);
@@ -89,11 +96,16 @@ test_cointegrated_pair (void)
 }
 
 /* STRATEGIES.md section 2, entry conditions at the defaults, recomputed here
- * on the trades in the last 15 s of exchange time. Returns the index of the
- * first tick where they hold, or -1. */
-static gint
-first_entry (GArray *ticks)
+ * on the MOCK-BTC trades in the last 15 s of exchange time. Returns the time
+ * (s from the start) of the first tick where they hold, or -1. */
+static double
+first_entry (GArray *all)
 {
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (TsTick));
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (g_array_index (all, TsTick, i).symbol, "MOCK-BTC"))
+      g_array_append_val (ticks, g_array_index (all, TsTick, i));
   for (guint i = 0; i < ticks->len; i++)
     {
       const TsTick *last = &g_array_index (ticks, TsTick, i);
@@ -119,7 +131,7 @@ first_entry (GArray *ticks)
       if (fabs (momentum) >= 0.0005
           && last->size > 1.5 * sum_others / (n - 1)
           && (hi - lo) / lo >= 0.001)
-        return (gint) i;
+        return (last->time_us - START_US) / 1e6;
     }
   return -1;
 }
@@ -131,12 +143,11 @@ test_entry_within_a_minute (void)
   for (guint64 seed = 1; seed <= 20; seed++)
     {
       g_autoptr(GArray) ticks = generate (NULL, seed, 60.0);
-      gint entry = first_entry (ticks);
+      double entry = first_entry (ticks);
 
       if (entry < 0)
         g_error ("seed %" G_GUINT64_FORMAT ": no momentum entry in 60 s", seed);
-      g_test_message ("seed %" G_GUINT64_FORMAT ": first entry at %.2f s", seed,
-                      (g_array_index (ticks, TsTick, entry).time_us - START_US) / 1e6);
+      g_test_message ("seed %" G_GUINT64_FORMAT ": first entry at %.2f s", seed, entry);
     }
 }
 
@@ -207,6 +218,113 @@ test_engine_trades (void)
                  || g_hash_table_contains (reasons, "FLAT"));
 }
 
+/* Every strategy at its defaults on the default symbols (MOCK-BTC, and
+ * the pair MOCK-BTC / MOCK-ETH, generated together), each in its own multi engine: an entry
+ * within 5 simulated minutes (pairs: its formation needs 300 one-second
+ * bars first, so 5.5 minutes), for several seeds. Confluence needs the
+ * whole swing pattern (rally, plateau, pullback, bounce) to line up, and
+ * does on most but not all seeds: it must enter on at least half of them. */
+enum { S_MAXWELL, S_MOMENTUM, S_CALCULUS, S_PAIRS, S_CONFLUENCE, N_STRATEGIES };
+
+static const char * const strategy_names[N_STRATEGIES] = {
+  "maxwell", "momentum", "calculus", "pairs", "confluence",
+};
+
+static TsStrategy *
+make_strategy (guint which)
+{
+  switch (which)
+    {
+    case S_MAXWELL:
+      return ts_maxwell_strategy_new (NULL);
+    case S_MOMENTUM:
+      return ts_momentum_strategy_new (NULL);
+    case S_CALCULUS:
+      return ts_calculus_strategy_new (NULL);
+    case S_PAIRS:
+      return ts_pairs_strategy_new (NULL);
+    case S_CONFLUENCE:
+    default:
+      return ts_confluence_strategy_new (NULL);
+    }
+}
+
+static void
+test_every_strategy_trades (void)
+{
+  const char * const btc[] = { "MOCK-BTC", NULL };
+  const char * const pair[] = { "MOCK-BTC", "MOCK-ETH", NULL };
+  guint n_closed[N_STRATEGIES] = { 0 }, n_confluence = 0;
+  const guint64 n_seeds = 4;
+
+  for (guint64 seed = 1; seed <= n_seeds; seed++)
+    {
+      g_autoptr(GArray) ticks = generate (pair, seed, 330.0);
+      g_autoptr(GString) line = g_string_new (NULL);
+      gboolean funding = FALSE, imbalance = FALSE;
+
+      for (guint i = 0; i < ticks->len; i++)
+        {
+          const TsTick *t = &g_array_index (ticks, TsTick, i);
+
+          funding |= (t->flags & TS_TICK_FUNDING) != 0;
+          if (t->flags & TS_TICK_QUOTE)
+            imbalance |= (t->bid_size - t->ask_size) / (t->bid_size + t->ask_size) >= 0.2;
+        }
+      g_assert_true (funding);
+      g_assert_true (imbalance);
+
+      g_string_printf (line, "seed %" G_GUINT64_FORMAT ":", seed);
+      for (guint which = 0; which < N_STRATEGIES; which++)
+        {
+          g_autoptr(TsEngine) engine = ts_engine_new_multi (NULL, NULL);
+          gint64 limit = START_US + (which == S_PAIRS ? 330 : 300) * G_USEC_PER_SEC;
+          gint64 first_us = -1;
+          guint id, n_fills = 0, n_trades = 0;
+
+          id = ts_engine_add_strategy (engine, make_strategy (which),
+                                       which == S_PAIRS ? NULL : btc);
+          g_assert_cmpuint (id, ==, 1);
+          for (guint i = 0; i < ticks->len; i++)
+            {
+              const TsTick *t = &g_array_index (ticks, TsTick, i);
+
+              if (t->time_us > limit)
+                break;
+              ts_engine_push_tick (engine, t);
+              if (first_us < 0)
+                {
+                  const TsFill *fills = ts_engine_get_fills (engine, &n_fills);
+
+                  if (n_fills > 0)
+                    {
+                      g_assert_true (fills[0].opens);
+                      first_us = fills[0].time_us;
+                    }
+                }
+            }
+          ts_engine_get_trades (engine, &n_trades);
+          n_closed[which] += n_trades;
+          if (first_us < 0 && which == S_CONFLUENCE)
+            {
+              g_string_append_printf (line, " %s none", strategy_names[which]);
+              continue;
+            }
+          n_confluence += which == S_CONFLUENCE;
+          if (first_us < 0)
+            g_error ("seed %" G_GUINT64_FORMAT ": %s made no entry in %d s", seed,
+                     strategy_names[which], (int) ((limit - START_US) / G_USEC_PER_SEC));
+          g_string_append_printf (line, " %s %.1f s (%u closed)", strategy_names[which],
+                                  (first_us - START_US) / 1e6, n_trades);
+        }
+      g_test_message ("%s", line->str);
+    }
+  for (guint which = 0; which < N_STRATEGIES; which++)
+    g_test_message ("%s: %u closed trades over the seeds", strategy_names[which], n_closed[which]);
+  g_test_message ("confluence entered on %u of %u seeds", n_confluence, (guint) n_seeds);
+  g_assert_cmpuint (2 * n_confluence, >=, n_seeds);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/feed/mock-generator/cointegrated-pair", test_cointegrated_pair);
   g_test_add_func ("/feed/mock-generator/momentum-entry-within-a-minute", test_entry_within_a_minute);
   g_test_add_func ("/feed/mock-generator/engine-trades-by-tp-sl-time-flat", test_engine_trades);
+  g_test_add_func ("/feed/mock-generator/every-strategy-trades", test_every_strategy_trades);
 
   return g_test_run ();
 }
