@@ -18,10 +18,55 @@
 /* one symbol of a multi engine */
 typedef struct
 {
-  char           name[TS_SYMBOL_MAX];
-  gsize          cmp_len;
-  guint64        head;
-  guint64        head_mask;
+  char           name[TS_SYMBOL_MAX]; /* zero-padded; "" = not chosen yet */
+  gsize          cmp_len;             /* strlen + 1 (the NUL) */
+  guint64        head;                /* its first 8 bytes ... */
+  guint64        head_mask;           /* ... of which these are compared */
+} SymbolKey;
+
+/* a symbol compared fast: symbols up to 7 bytes (BTCUSDT) compare as one
+ * 64-bit word, the bytes up to and including the NUL in memory order */
+static void
+symbol_key_init (SymbolKey    *sym,
+                 const char   *name)
+{
+  gsize n = strlen (name);
+
+  if (n > TS_SYMBOL_MAX - 1)
+    n = TS_SYMBOL_MAX - 1;
+  memset (sym->name, 0, sizeof sym->name);
+  memcpy (sym->name, name, n);
+  sym->cmp_len = n + 1;
+  memcpy (&sym->head, sym->name, sizeof sym->head);
+  if (sym->cmp_len >= 8)
+    sym->head_mask = G_MAXUINT64;
+  else
+    {
+      guint8 bytes[8] = { 0 };
+
+      memset (bytes, 0xff, sym->cmp_len);
+      memcpy (&sym->head_mask, bytes, sizeof sym->head_mask);
+    }
+  sym->head &= sym->head_mask;
+}
+
+static inline gboolean
+symbol_key_matches (const SymbolKey    *sym,
+                    const TsTick       *tick)
+{
+  guint64 head;
+
+  memcpy (&head, tick->symbol, sizeof head);
+  if ((head & sym->head_mask) != sym->head)
+    return FALSE;
+  if (G_LIKELY (sym->cmp_len <= 8))
+    return TRUE;
+  return memcmp (tick->symbol + 8, sym->name + 8, sym->cmp_len - 8) == 0;
+}
+
+typedef struct
+{
+  SymbolKey      key;
   TsPaperBroker *broker;
   double         last_price;      /* 0 = no trade yet */
   guint          open_positions;  /* open legs of all strategies on it */
@@ -43,10 +88,7 @@ typedef struct
 struct _TsEngine
 {
   /* hot */
-  char           symbol[TS_SYMBOL_MAX]; /* zero-padded; "" = not chosen yet */
-  gsize          symbol_cmp_len;        /* strlen + 1 (the NUL) */
-  guint64        symbol_head;           /* its first 8 bytes ... */
-  guint64        symbol_head_mask;      /* ... of which these are compared */
+  SymbolKey      symbol;
   gboolean       symbol_fixed;          /* a trade of it was seen */
   double         last_price;
   TsMomentum    *momentum;
@@ -74,8 +116,6 @@ struct _TsEngine
   gint64         last_time_us; /* the newest tick time accepted */
 };
 
-static void choose_symbol (TsEngine   *self,
-                           const char *symbol);
 static void multi_set_params (TsEngine             *self,
                               const TsRiskParams   *risk,
                               const TsBrokerParams *broker);
@@ -106,7 +146,7 @@ ts_engine_new (const TsMomentumParams *momentum,
     b = *broker;
 
   self = g_new0 (TsEngine, 1);
-  choose_symbol (self, "");
+  symbol_key_init (&self->symbol, "");
   self->momentum = ts_momentum_new (&m);
   self->risk = ts_risk_manager_new (&r);
   self->broker = ts_paper_broker_new (&b);
@@ -176,47 +216,6 @@ ts_engine_set_params (TsEngine               *self,
     }
 }
 
-static void
-choose_symbol (TsEngine   *self,
-               const char *symbol)
-{
-  gsize n = strlen (symbol);
-
-  if (n > TS_SYMBOL_MAX - 1)
-    n = TS_SYMBOL_MAX - 1;
-  memset (self->symbol, 0, sizeof self->symbol);
-  memcpy (self->symbol, symbol, n);
-  self->symbol_cmp_len = n + 1;
-
-  /* symbols up to 7 bytes (BTCUSDT) compare as one 64-bit word: the bytes
-   * up to and including the NUL, in memory order */
-  memcpy (&self->symbol_head, self->symbol, sizeof self->symbol_head);
-  if (self->symbol_cmp_len >= 8)
-    self->symbol_head_mask = G_MAXUINT64;
-  else
-    {
-      guint8 bytes[8] = { 0 };
-
-      memset (bytes, 0xff, self->symbol_cmp_len);
-      memcpy (&self->symbol_head_mask, bytes, sizeof self->symbol_head_mask);
-    }
-  self->symbol_head &= self->symbol_head_mask;
-}
-
-/* the tick's symbol is NUL-terminated inside its array (checked) */
-static inline gboolean
-symbol_matches (const TsEngine *self,
-                const TsTick   *tick)
-{
-  guint64 head;
-
-  memcpy (&head, tick->symbol, sizeof head);
-  if ((head & self->symbol_head_mask) != self->symbol_head)
-    return FALSE;
-  if (G_LIKELY (self->symbol_cmp_len <= 8))
-    return TRUE;
-  return memcmp (tick->symbol + 8, self->symbol + 8, self->symbol_cmp_len - 8) == 0;
-}
 
 gboolean
 ts_engine_set_symbol (TsEngine   *self,
@@ -226,7 +225,7 @@ ts_engine_set_symbol (TsEngine   *self,
 
   if (self->symbol_fixed || self->multi)
     return FALSE;
-  choose_symbol (self, symbol != NULL ? symbol : "");
+  symbol_key_init (&self->symbol, symbol != NULL ? symbol : "");
   return TRUE;
 }
 
@@ -235,8 +234,8 @@ ts_engine_get_symbol (const TsEngine *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   if (self->multi)
-    return self->n_syms > 0 ? self->syms[0].name : "";
-  return self->symbol;
+    return self->n_syms > 0 ? self->syms[0].key.name : "";
+  return self->symbol.name;
 }
 
 static void
@@ -293,7 +292,7 @@ execute (TsEngine   *self,
     return TS_ENGINE_EVENT_NONE;
   fill.opens = opens;
   fill.reason = reason;
-  memcpy (fill.symbol, self->symbol, sizeof fill.symbol);
+  memcpy (fill.symbol, self->symbol.name, sizeof fill.symbol);
   fill.strategy_id = 0;
   g_array_append_val (self->fills, fill);
 
@@ -375,7 +374,7 @@ ts_engine_push_tick (TsEngine     *self,
   /* the symbol */
   if (G_UNLIKELY (!self->symbol_fixed))
     {
-      if (self->symbol[0] == '\0')
+      if (self->symbol.name[0] == '\0')
         {
           /* the first symbol seen with a trade */
           if (!is_trade)
@@ -383,9 +382,9 @@ ts_engine_push_tick (TsEngine     *self,
               self->ignored++;
               return TS_ENGINE_EVENT_IGNORED;
             }
-          choose_symbol (self, tick->symbol);
+          symbol_key_init (&self->symbol, tick->symbol);
         }
-      else if (!symbol_matches (self, tick))
+      else if (!symbol_key_matches (&self->symbol, tick))
         {
           self->ignored++;
           return TS_ENGINE_EVENT_IGNORED;
@@ -393,7 +392,7 @@ ts_engine_push_tick (TsEngine     *self,
       if (is_trade)
         self->symbol_fixed = TRUE;
     }
-  else if (G_UNLIKELY (!symbol_matches (self, tick)))
+  else if (G_UNLIKELY (!symbol_key_matches (&self->symbol, tick)))
     {
       self->ignored++;
       return TS_ENGINE_EVENT_IGNORED;
@@ -544,43 +543,6 @@ ts_engine_get_stale_count (const TsEngine *self)
 
 /* ---- the multi-strategy engine (issue 3) ---- */
 
-static void
-symbol_key_init (EngineSymbol *sym,
-                 const char   *name)
-{
-  gsize n = strlen (name);
-
-  if (n > TS_SYMBOL_MAX - 1)
-    n = TS_SYMBOL_MAX - 1;
-  memset (sym->name, 0, sizeof sym->name);
-  memcpy (sym->name, name, n);
-  sym->cmp_len = n + 1;
-  memcpy (&sym->head, sym->name, sizeof sym->head);
-  if (sym->cmp_len >= 8)
-    sym->head_mask = G_MAXUINT64;
-  else
-    {
-      guint8 bytes[8] = { 0 };
-
-      memset (bytes, 0xff, sym->cmp_len);
-      memcpy (&sym->head_mask, bytes, sizeof sym->head_mask);
-    }
-  sym->head &= sym->head_mask;
-}
-
-static inline gboolean
-symbol_key_matches (const EngineSymbol *sym,
-                    const TsTick       *tick)
-{
-  guint64 head;
-
-  memcpy (&head, tick->symbol, sizeof head);
-  if ((head & sym->head_mask) != sym->head)
-    return FALSE;
-  if (G_LIKELY (sym->cmp_len <= 8))
-    return TRUE;
-  return memcmp (tick->symbol + 8, sym->name + 8, sym->cmp_len - 8) == 0;
-}
 
 TsEngine *
 ts_engine_new_multi (const TsRiskParams   *risk,
@@ -601,7 +563,7 @@ ts_engine_new_multi (const TsRiskParams   *risk,
 
   self = g_new0 (TsEngine, 1);
   self->multi = TRUE;
-  choose_symbol (self, "");
+  symbol_key_init (&self->symbol, "");
   self->risk = ts_risk_manager_new (&r);
   self->portfolio = ts_ledger_new (b.initial_capital);
   self->risk_params = r;
@@ -645,12 +607,12 @@ find_or_add_symbol (TsEngine   *self,
   guint i;
 
   for (i = 0; i < self->n_syms; i++)
-    if (strncmp (self->syms[i].name, name, TS_SYMBOL_MAX - 1) == 0)
+    if (strncmp (self->syms[i].key.name, name, TS_SYMBOL_MAX - 1) == 0)
       return (int) i;
   if (self->n_syms == TS_ENGINE_MAX_SYMBOLS)
     return -1;
   memset (&self->syms[i], 0, sizeof self->syms[i]);
-  symbol_key_init (&self->syms[i], name);
+  symbol_key_init (&self->syms[i].key, name);
   self->syms[i].broker = ts_paper_broker_new (&self->broker_params);
   self->n_syms++;
   return (int) i;
@@ -804,7 +766,7 @@ make_fill (TsEngine   *self,
   *ok = ts_paper_broker_fill (sym->broker, side, size, time_us, &fill);
   fill.opens = opens;
   fill.reason = reason;
-  memcpy (fill.symbol, sym->name, sizeof fill.symbol);
+  memcpy (fill.symbol, sym->key.name, sizeof fill.symbol);
   fill.strategy_id = slot_index + 1;
   return fill;
 }
@@ -1044,7 +1006,7 @@ multi_push_tick (TsEngine     *self,
   guint i;
 
   for (i = 0; i < self->n_syms; i++)
-    if (symbol_key_matches (&self->syms[i], tick))
+    if (symbol_key_matches (&self->syms[i].key, tick))
       {
         sym = &self->syms[i];
         break;
