@@ -72,6 +72,31 @@ typedef struct
   char        reason[TS_SESSION_REASON_MAX];
 } TsTickLogLine;
 
+/** TS_SESSION_OVERLAY_MAX: overlay values one sample carries at most */
+#define TS_SESSION_OVERLAY_MAX 24
+
+/**
+ * TsOverlaySample:
+ * @time_us: the last tick's exchange time, µs since the epoch UTC
+ * @strategy_id: the strategy's engine id
+ * @strategy: its static short name ("maxwell", …)
+ * @symbol: the symbol its chart overlay belongs to (its first symbol)
+ * @n_values: values used in @values
+ * @values: ts_strategy_get_overlay() at that time (names are static)
+ *
+ * A strategy's chart overlay, sampled once per update while its values
+ * change.
+ */
+typedef struct
+{
+  gint64         time_us;
+  guint          strategy_id;
+  const char    *strategy;
+  char           symbol[TS_SYMBOL_MAX];
+  guint          n_values;
+  TsOverlayValue values[TS_SESSION_OVERLAY_MAX];
+} TsOverlaySample;
+
 /**
  * TsSessionUpdate:
  * @reset: %TRUE when the session started over (a new source was connected):
@@ -117,6 +142,12 @@ typedef struct
  *   "CIRCUIT_BREAKER"; a static string), else %NULL
  * @risk_until_us: for "CIRCUIT_BREAKER", the exchange time (µs since epoch
  *   UTC) the pause ends; else 0
+ * @overlays: (element-type TsOverlaySample) (nullable): the enabled
+ *   strategies' chart overlays, at most one sample per strategy per update
+ * @journal_message: (nullable): what the journal did, for a toast:
+ *   "Restored 2 open positions and 14 trades", or why writing to it failed
+ * @journal_failed: %TRUE when @journal_message is an error (the session
+ *   goes on trading; the journal is off until the next start)
  *
  * What changed on the engine thread since the previous update. Immutable
  * once emitted; reference counted, see ts_session_update_ref().
@@ -157,6 +188,9 @@ typedef struct
   gboolean       risk_halted;
   const char    *risk_code;
   gint64         risk_until_us;
+  GArray        *overlays;
+  char          *journal_message;
+  gboolean       journal_failed;
   /*< private >*/
   gint           ref_count;
 } TsSessionUpdate;

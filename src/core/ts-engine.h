@@ -310,6 +310,103 @@ void               ts_engine_resume       (TsEngine               *self);
 void               ts_engine_pause_entries (TsEngine              *self,
                                             double                 seconds);
 
+/**
+ * TS_ENGINE_ERROR:
+ *
+ * Error domain of ts_engine_restore_position() and
+ * ts_engine_restore_history(). Codes: #TsEngineError.
+ */
+#define TS_ENGINE_ERROR (ts_engine_error_quark ())
+
+/**
+ * TsEngineError:
+ * @TS_ENGINE_ERROR_NO_STRATEGY: no strategy has this id (or, for the
+ *   single engine, the id is not 0 / its momentum strategy)
+ * @TS_ENGINE_ERROR_BAD_SYMBOL: the symbol is not one the strategy trades
+ * @TS_ENGINE_ERROR_BAD_FILL: size <= 0, a price that is not finite and
+ *   > 0, a fee < 0, a fill that does not open, or a side that does not
+ *   match the leg
+ * @TS_ENGINE_ERROR_NOT_FLAT: the strategy already has a position on that
+ *   symbol
+ * @TS_ENGINE_ERROR_BAD_STATE: the state text is not one this strategy
+ *   wrote
+ * @TS_ENGINE_ERROR_TOO_LATE: the engine has already taken a tick
+ */
+typedef enum
+{
+  TS_ENGINE_ERROR_NO_STRATEGY,
+  TS_ENGINE_ERROR_BAD_SYMBOL,
+  TS_ENGINE_ERROR_BAD_FILL,
+  TS_ENGINE_ERROR_NOT_FLAT,
+  TS_ENGINE_ERROR_BAD_STATE,
+  TS_ENGINE_ERROR_TOO_LATE,
+} TsEngineError;
+
+GQuark             ts_engine_error_quark  (void);
+
+/**
+ * ts_engine_dup_position_state:
+ * @strategy_id: a strategy's id (ts_engine_add_strategy(); the single
+ *   engine's momentum strategy is id 0)
+ *
+ * What the strategy needs, besides its entry fills, to manage an open
+ * position after a restart: a short text of key=value pairs the strategy
+ * writes and reads itself (the pairs strategy's entry hedge ratio, the
+ * calculus stop and take-profit, …). The session stores it in the journal
+ * (ts_journal_set_position_state()) after each entry.
+ *
+ * Returns: (transfer full) (nullable): the state, %NULL when the strategy
+ *   is flat or needs none
+ */
+char              *ts_engine_dup_position_state (const TsEngine *self,
+                                                 guint           strategy_id);
+
+/**
+ * ts_engine_restore_position:
+ * @entry: an opening fill from the journal (strategy_id, symbol, side,
+ *   size in base units, price and fee in quote currency, time_us in µs
+ *   since the epoch UTC, opens = %TRUE)
+ * @state: (nullable): what ts_engine_dup_position_state() gave for it,
+ *   passed with the last leg of the position
+ * @error: %TS_ENGINE_ERROR
+ *
+ * Puts back an open position after a restart, before the first tick:
+ * the strategy's ledger gets the position (the fee in its realized P&L),
+ * the strategy sees the fill as its own entry (entry price and time for
+ * its TIME, FLAT and stop rules) and the risk manager counts the open
+ * position. For a pair, call it once per leg, in the order of the legs.
+ * The broker is not involved: nothing is bought, no fill is added to
+ * ts_engine_get_fills().
+ *
+ * Returns: %TRUE when restored
+ */
+gboolean           ts_engine_restore_position (TsEngine          *self,
+                                               const TsFill      *entry,
+                                               const char        *state,
+                                               GError           **error);
+
+/**
+ * ts_engine_restore_history:
+ * @trades: (array length=n_trades): closed trades of the session, in exit
+ *   order
+ * @n_trades: their number
+ * @error: %TS_ENGINE_ERROR (%TS_ENGINE_ERROR_NO_STRATEGY,
+ *   %TS_ENGINE_ERROR_TOO_LATE)
+ *
+ * Puts back the session's closed trades after a restart, before
+ * ts_engine_restore_position() and the first tick: each strategy's ledger
+ * (trade count, wins, realized P&L, equity, peak and drawdown), its
+ * cooldown after losses, the day's loss baseline (trades of the last
+ * exit's UTC day) and ts_engine_get_trades() (so the trade list shows
+ * them).
+ *
+ * Returns: %TRUE when restored
+ */
+gboolean           ts_engine_restore_history  (TsEngine          *self,
+                                               const TsTrade     *trades,
+                                               guint              n_trades,
+                                               GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsEngine, ts_engine_free)
 
 G_END_DECLS
