@@ -6,6 +6,11 @@
 #pragma once
 
 #include "ts-engine.h"
+#include "ts-strategy-info.h"
+#include "strategies/ts-calculus-strategy.h"
+#include "strategies/ts-confluence-strategy.h"
+#include "strategies/ts-maxwell-strategy.h"
+#include "strategies/ts-pairs-strategy.h"
 
 G_BEGIN_DECLS
 
@@ -33,18 +38,60 @@ GQuark ts_backtest_error_quark (void);
 
 /**
  * TsBacktestConfig:
- * @momentum: the strategy's parameters
+ * @strategy: the strategy's short name, a static string ("momentum" by
+ *   default; ts_backtest_config_set_strategy())
+ * @momentum: the momentum strategy's parameters
+ * @maxwell: the Maxwell dip buyer's
+ * @calculus: the calculus trend's
+ * @pairs: the pairs strategy's (its symbol_a and symbol_b are its symbols)
+ * @confluence: the technical confluence's
  * @risk: the risk limits
  * @broker: fees, slippage and the initial capital
+ * @symbols: the symbols the strategy trades ("" = the first symbol with a
+ *   trade for a one-symbol strategy; the pairs strategy uses @pairs'
+ *   symbol_a and symbol_b when both are "")
  *
- * Everything a backtest run depends on besides the ticks.
+ * Everything a backtest run depends on besides the ticks. A plain value:
+ * copy it freely (the sweep does). Only the chosen strategy's parameters
+ * are used. The momentum strategy runs on the single engine
+ * (ts_engine_new(), the live session's path when it trades alone), the
+ * others on a multi engine with that one strategy.
  */
 typedef struct
 {
-  TsMomentumParams momentum;
-  TsRiskParams     risk;
-  TsBrokerParams   broker;
+  const char        *strategy;
+  TsMomentumParams   momentum;
+  TsMaxwellParams    maxwell;
+  TsCalculusParams   calculus;
+  TsPairsParams      pairs;
+  TsConfluenceParams confluence;
+  TsRiskParams       risk;
+  TsBrokerParams     broker;
+  char               symbols[TS_STRATEGY_MAX_SYMBOLS][TS_SYMBOL_MAX];
 } TsBacktestConfig;
+
+/**
+ * ts_backtest_config_set_strategy:
+ * @config: the configuration
+ * @name: a strategy's short name (ts_strategy_info_list())
+ * @error: %TS_BACKTEST_ERROR_UNKNOWN_STRATEGY (the message lists them)
+ *
+ * Chooses the strategy; its parameters keep their values.
+ *
+ * Returns: %TRUE when @name is a strategy
+ */
+gboolean            ts_backtest_config_set_strategy (TsBacktestConfig *config,
+                                                     const char       *name,
+                                                     GError          **error);
+
+/**
+ * ts_backtest_config_get_params:
+ * @config: the configuration
+ *
+ * Returns: (transfer none): the chosen strategy's parameter struct inside
+ *   @config (for ts_param_spec_get_value() with its #TsStrategyInfo specs)
+ */
+gpointer            ts_backtest_config_get_params   (TsBacktestConfig *config);
 
 /**
  * ts_backtest_config_init_default:
