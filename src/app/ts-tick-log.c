@@ -81,6 +81,7 @@ ts_tick_log_set_lines (TsTickLog           *self,
       if (shown > 0)
         g_string_append_c (out, '\n');
       append_left (out, time, 12);
+      append_left (out, line->symbol, 10);
       append_right (out, price, 11);
       append_right (out, bid, 11);
       append_right (out, ask, 11);
@@ -127,6 +128,7 @@ ts_tick_log_init (TsTickLog *self)
 
   /* Translators: the tick log's column headings; keep them short */
   append_left (header, C_("tick log", "Time"), 12);
+  append_left (header, C_("tick log", "Symbol"), 10);
   append_right (header, C_("tick log", "Price"), 11);
   append_right (header, C_("tick log", "Bid"), 11);
   append_right (header, C_("tick log", "Ask"), 11);
