@@ -5,6 +5,7 @@
  */
 #include "ts-engine.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ts-ledger-private.h"
@@ -114,6 +115,12 @@ struct _TsEngine
   guint64        ignored;
   guint64        stale;        /* ticks dropped: older than last_time_us - skew */
   gint64         last_time_us; /* the newest tick time accepted */
+
+  /* restoring after a restart (ts_engine_restore_history/position) */
+  gboolean       ticked;             /* a tick was pushed: too late */
+  gboolean       positions_restored; /* history must come before */
+  gboolean       resume_candles;     /* momentum: FLAT candles restart */
+  gint64         history_last_exit_us;
 };
 
 static void multi_set_params (TsEngine             *self,
@@ -342,6 +349,7 @@ ts_engine_push_tick (TsEngine     *self,
   double equity;
   const char *reason;
 
+  self->ticked = TRUE;
   if (G_UNLIKELY (!_ts_tick_is_valid (tick)))
     {
       self->ignored++;
@@ -400,6 +408,12 @@ ts_engine_push_tick (TsEngine     *self,
 
   now = tick->time_us;
   _ts_paper_broker_update (self->broker, tick);
+  if (G_UNLIKELY (self->resume_candles))
+    {
+      self->resume_candles = FALSE;
+      if (self->momentum->side != TS_SIDE_NONE)
+        ts_momentum_resume_candles (self->momentum, now);
+    }
   if (is_trade)
     {
       self->last_price = tick->price;
@@ -1182,4 +1196,397 @@ ts_engine_pause_entries (TsEngine *self,
                      "CIRCUIT_BREAKER", TS_SIDE_NONE,
                      self->multi ? (self->n_syms > 0 ? self->syms[0].last_price : 0.0)
                                  : self->last_price);
+}
+
+
+/* ---- restoring after a restart ---- */
+
+
+G_DEFINE_QUARK (ts-engine-error-quark, ts_engine_error)
+
+static gboolean
+check_not_started (const TsEngine  *self,
+                   const char      *what,
+                   GError         **error)
+{
+  if (self->ticked)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_TOO_LATE,
+                   "Cannot restore %s: the engine has already taken a tick", what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_entry_fill (const TsFill  *f,
+                  GError       **error)
+{
+  const char *problem = NULL;
+
+  if (!f->opens)
+    problem = "it does not open a position";
+  else if (f->side != TS_SIDE_BUY && f->side != TS_SIDE_SELL)
+    problem = "its side is neither buy nor sell";
+  else if (!(isfinite (f->size) && f->size > 0.0))
+    problem = "its size is not a finite number > 0";
+  else if (!(isfinite (f->price) && f->price > 0.0))
+    problem = "its price is not a finite number > 0";
+  else if (!(isfinite (f->fee) && f->fee >= 0.0))
+    problem = "its fee is not a finite number >= 0";
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_FILL,
+               "Cannot restore the entry of strategy %u on %.*s at %" G_GINT64_FORMAT
+               " us (size %g, price %g, fee %g): %s",
+               f->strategy_id, TS_SYMBOL_MAX - 1, f->symbol, f->time_us,
+               f->size, f->price, f->fee, problem);
+  return FALSE;
+}
+
+static gboolean
+single_restore_position (TsEngine      *self,
+                         const TsFill  *entry,
+                         const char    *state,
+                         GError       **error)
+{
+  TsFill f;
+
+  if (entry->strategy_id != 0)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_NO_STRATEGY,
+                   "Cannot restore a position of strategy %u: this engine runs only its "
+                   "momentum strategy, id 0", entry->strategy_id);
+      return FALSE;
+    }
+  if (entry->symbol[0] == '\0' ||
+      (self->symbol.name[0] != '\0' &&
+       strncmp (self->symbol.name, entry->symbol, TS_SYMBOL_MAX - 1) != 0))
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_SYMBOL,
+                   "Cannot restore a position on \"%.*s\": the engine trades \"%s\"",
+                   TS_SYMBOL_MAX - 1, entry->symbol,
+                   self->symbol.name[0] != '\0' ? self->symbol.name : "(a symbol must be given)");
+      return FALSE;
+    }
+  if (!check_entry_fill (entry, error))
+    return FALSE;
+  if (self->ledger->side != TS_SIDE_NONE)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_NOT_FLAT,
+                   "Cannot restore a position on %s: the momentum strategy already holds one",
+                   self->symbol.name);
+      return FALSE;
+    }
+  if (state != NULL)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_STATE,
+                   "The momentum strategy keeps no position state, but got \"%s\"", state);
+      return FALSE;
+    }
+
+  f = *entry;
+  f.reason = f.side == TS_SIDE_BUY ? "LONG" : "SHORT";
+  f.symbol[TS_SYMBOL_MAX - 1] = '\0';
+  if (self->symbol.name[0] == '\0')
+    symbol_key_init (&self->symbol, f.symbol);
+  self->symbol_fixed = TRUE;
+  _ts_ledger_restore_open (self->ledger, &f);
+  ts_momentum_on_open (self->momentum, f.side, f.price, f.time_us);
+  /* an entry was made after the last loss: its cooldown was over */
+  self->risk->cooldown = 0;
+  if (!(self->last_price > 0.0))
+    self->last_price = f.price;
+  self->resume_candles = TRUE;
+  self->positions_restored = TRUE;
+  return TRUE;
+}
+
+static gboolean
+multi_restore_position (TsEngine      *self,
+                        const TsFill  *entry,
+                        const char    *state,
+                        GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  Slot *slot;
+  TsLedger *l;
+  EngineSymbol *sym;
+  TsFill f;
+  guint leg;
+  gboolean last;
+
+  if (entry->strategy_id == 0 || entry->strategy_id > self->n_slots)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_NO_STRATEGY,
+                   "Cannot restore a position of strategy %u: the engine has strategies 1 to %u",
+                   entry->strategy_id, self->n_slots);
+      return FALSE;
+    }
+  slot = &self->slots[entry->strategy_id - 1];
+  l = slot->ledger;
+  for (leg = 0; leg < slot->n_syms; leg++)
+    if (strncmp (self->syms[slot->sym[leg]].key.name, entry->symbol, TS_SYMBOL_MAX - 1) == 0)
+      break;
+  if (entry->symbol[0] == '\0' || leg == slot->n_syms)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_SYMBOL,
+                   "Cannot restore a position on \"%.*s\": strategy %u (%s) trades %s%s%s",
+                   TS_SYMBOL_MAX - 1, entry->symbol, entry->strategy_id,
+                   ts_strategy_get_name (slot->strategy),
+                   self->syms[slot->sym[0]].key.name,
+                   slot->n_syms > 1 ? " and " : "",
+                   slot->n_syms > 1 ? self->syms[slot->sym[1]].key.name : "");
+      return FALSE;
+    }
+  if (!check_entry_fill (entry, error))
+    return FALSE;
+  sym = &self->syms[slot->sym[leg]];
+  if (leg == 0 ? l->side != TS_SIDE_NONE : l->b_side != TS_SIDE_NONE)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_NOT_FLAT,
+                   "Cannot restore a position on %s: strategy %u (%s) already holds one",
+                   sym->key.name, entry->strategy_id, ts_strategy_get_name (slot->strategy));
+      return FALSE;
+    }
+  if (leg == 1 && l->side == TS_SIDE_NONE)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_FILL,
+                   "Cannot restore leg B (%s) of strategy %u before its leg A (%s)",
+                   sym->key.name, entry->strategy_id, self->syms[slot->sym[0]].key.name);
+      return FALSE;
+    }
+  if (leg == 1 && entry->side == l->side)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_FILL,
+                   "Cannot restore leg B (%s) of strategy %u: it must take the side opposite "
+                   "to leg A's", sym->key.name, entry->strategy_id);
+      return FALSE;
+    }
+  last = leg + 1 == slot->n_syms;
+  if (!last && state != NULL)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_STATE,
+                   "The position state of strategy %u goes with its last leg, not with %s",
+                   entry->strategy_id, sym->key.name);
+      return FALSE;
+    }
+  /* the strategy's own check of its state comes last: it changes nothing
+   * when it refuses, and nothing can fail after it */
+  if (last && !ts_strategy_restore_state (slot->strategy, state, &local))
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_STATE,
+                   "Cannot restore the position of strategy %u: %s",
+                   entry->strategy_id, local->message);
+      return FALSE;
+    }
+
+  f = *entry;
+  memcpy (f.symbol, sym->key.name, sizeof f.symbol);
+  /* both legs carry the pair's reason, as multi_open() gives them */
+  f.reason = (leg == 0 ? f.side : l->side) == TS_SIDE_BUY ? "LONG" : "SHORT";
+  if (leg == 0)
+    {
+      _ts_ledger_restore_open (l, &f);
+      self->open_total++;
+    }
+  else
+    _ts_ledger_restore_leg_b (l, &f);
+  sym->open_positions++;
+  if (!(sym->last_price > 0.0))
+    sym->last_price = f.price;
+  /* an entry was made after the last loss: its cooldown was over */
+  slot->risk->cooldown = 0;
+  ts_strategy_on_fill (slot->strategy, &f, leg);
+  self->positions_restored = TRUE;
+  return TRUE;
+}
+
+gboolean
+ts_engine_restore_position (TsEngine      *self,
+                            const TsFill  *entry,
+                            const char    *state,
+                            GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_not_started (self, "a position", error))
+    return FALSE;
+  if (self->multi)
+    return multi_restore_position (self, entry, state, error);
+  return single_restore_position (self, entry, state, error);
+}
+
+static gboolean
+check_trade (const TsEngine  *self,
+             const TsTrade   *t,
+             guint            i,
+             gint64           prev_exit_us,
+             GError         **error)
+{
+  const char *problem = NULL;
+
+  if (self->multi ? (t->strategy_id == 0 || t->strategy_id > self->n_slots)
+                  : t->strategy_id != 0)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_NO_STRATEGY,
+                   "Cannot restore trade %u (%.*s, exit at %" G_GINT64_FORMAT " us): the engine "
+                   "has no strategy %u", i, TS_SYMBOL_MAX - 1, t->symbol, t->exit_time_us,
+                   t->strategy_id);
+      return FALSE;
+    }
+  if (t->side != TS_SIDE_BUY && t->side != TS_SIDE_SELL)
+    problem = "its side is neither long nor short";
+  else if (!(isfinite (t->size) && t->size > 0.0))
+    problem = "its size is not a finite number > 0";
+  else if (!isfinite (t->entry_price) || !isfinite (t->exit_price))
+    problem = "a price is not finite";
+  else if (!(isfinite (t->fees) && t->fees >= 0.0))
+    problem = "its fees are not a finite number >= 0";
+  else if (!isfinite (t->pnl))
+    problem = "its P&L is not finite";
+  else if (t->exit_time_us < t->entry_time_us)
+    problem = "it exits before its entry";
+  else if (t->exit_time_us < prev_exit_us)
+    problem = "it exits before the trade restored before it (trades go in exit order)";
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_BAD_FILL,
+               "Cannot restore trade %u (strategy %u, %.*s, exit at %" G_GINT64_FORMAT " us): %s",
+               i, t->strategy_id, TS_SYMBOL_MAX - 1, t->symbol, t->exit_time_us, problem);
+  return FALSE;
+}
+
+/* the equity at the start of the UTC day [day_begin_us, ...) of one
+ * strategy (id) or of all (G_MAXUINT), from the restored trades */
+static double
+restored_baseline (const TsEngine *self,
+                   guint           id,
+                   gint64          day_begin_us)
+{
+  const TsTrade *t = (const TsTrade *) (gpointer) self->trades->data;
+  double equity = self->broker_params.initial_capital;
+
+  if (self->multi && id == G_MAXUINT)
+    equity = self->portfolio->initial_capital;
+  else if (self->multi)
+    equity = self->slots[id - 1].ledger->initial_capital;
+  else
+    equity = self->ledger->initial_capital;
+  for (guint i = 0; i < self->trades->len; i++)
+    if (t[i].exit_time_us < day_begin_us && (id == G_MAXUINT || t[i].strategy_id == id))
+      equity += t[i].pnl;
+  return equity;
+}
+
+gboolean
+ts_engine_restore_history (TsEngine       *self,
+                           const TsTrade  *trades,
+                           guint           n_trades,
+                           GError        **error)
+{
+  gint64 prev_exit_us;
+  gint64 day_begin_us;
+  guint i;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (trades != NULL || n_trades == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_not_started (self, "the trade history", error))
+    return FALSE;
+  if (self->positions_restored)
+    {
+      g_set_error (error, TS_ENGINE_ERROR, TS_ENGINE_ERROR_TOO_LATE,
+                   "Cannot restore the trade history after an open position: "
+                   "restore the history first");
+      return FALSE;
+    }
+
+  /* every trade is checked before anything changes */
+  prev_exit_us = self->trades->len > 0 ? self->history_last_exit_us : G_MININT64;
+  for (i = 0; i < n_trades; i++)
+    {
+      if (!check_trade (self, &trades[i], i, prev_exit_us, error))
+        return FALSE;
+      prev_exit_us = trades[i].exit_time_us;
+    }
+  if (n_trades == 0)
+    return TRUE;
+
+  for (i = 0; i < n_trades; i++)
+    {
+      TsTrade t = trades[i];
+      TsLedger *ledger = self->multi ? self->slots[t.strategy_id - 1].ledger : self->ledger;
+      TsRiskManager *risk = self->multi ? self->slots[t.strategy_id - 1].risk : self->risk;
+
+      /* TsTrade.reason is a static string: the caller's may be freed */
+      t.reason = t.reason != NULL ? g_intern_string (t.reason) : NULL;
+      t.symbol[TS_SYMBOL_MAX - 1] = '\0';
+
+      _ts_ledger_restore_trade (ledger, &t);
+      if (self->multi)
+        _ts_ledger_restore_trade (self->portfolio, &t);
+      /* the cooldown after a loss (the signals it skipped before the
+       * restart are not known: it starts again in full) */
+      ts_risk_manager_record_trade (risk, t.pnl);
+      /* the circuit breaker, as at the exit's tick */
+      self->risk->now_us = t.exit_time_us;
+      if (ts_risk_manager_record_portfolio_trade (self->risk, t.pnl))
+        log_decision_at (self, t.exit_time_us, "CIRCUIT_BREAKER", TS_SIDE_NONE,
+                         strchr (t.symbol, '/') == NULL ? t.exit_price : 0.0);
+      g_array_append_val (self->trades, t);
+      self->history_last_exit_us = t.exit_time_us;
+    }
+
+  /* the daily loss baseline: the UTC day of the last exit started at the
+   * equity of the trades closed before it */
+  day_begin_us = _ts_risk_manager_floor_div (self->history_last_exit_us, TS_RISK_US_PER_DAY) *
+                 TS_RISK_US_PER_DAY;
+  if (self->multi)
+    {
+      double portfolio = restored_baseline (self, G_MAXUINT, day_begin_us);
+
+      for (i = 0; i < self->n_slots; i++)
+        {
+          double baseline = restored_baseline (self, i + 1, day_begin_us);
+
+          _ts_risk_manager_restore_day (self->slots[i].risk, day_begin_us, baseline);
+          _ts_ledger_restore_day (self->slots[i].ledger, day_begin_us, baseline);
+        }
+      _ts_risk_manager_restore_day (self->risk, day_begin_us, portfolio);
+      _ts_ledger_restore_day (self->portfolio, day_begin_us, portfolio);
+      /* the drawdown halt's peak: the portfolio's closed-trade peak */
+      if (self->portfolio->peak > self->risk->dd_peak)
+        self->risk->dd_peak = self->portfolio->peak;
+    }
+  else
+    {
+      double baseline = restored_baseline (self, 0, day_begin_us);
+
+      _ts_risk_manager_restore_day (self->risk, day_begin_us, baseline);
+      _ts_ledger_restore_day (self->ledger, day_begin_us, baseline);
+      if (self->ledger->peak > self->risk->dd_peak)
+        self->risk->dd_peak = self->ledger->peak;
+    }
+  return TRUE;
+}
+
+char *
+ts_engine_dup_position_state (const TsEngine *self,
+                              guint           strategy_id)
+{
+  const Slot *slot;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* the momentum strategy of ts_engine_new() keeps none */
+  if (!self->multi || strategy_id == 0 || strategy_id > self->n_slots)
+    return NULL;
+  slot = &self->slots[strategy_id - 1];
+  if (slot->ledger->side == TS_SIDE_NONE)
+    return NULL;
+  return ts_strategy_dup_state (slot->strategy);
 }

@@ -323,14 +323,21 @@ void               ts_engine_pause_entries (TsEngine              *self,
  * @TS_ENGINE_ERROR_NO_STRATEGY: no strategy has this id (or, for the
  *   single engine, the id is not 0 / its momentum strategy)
  * @TS_ENGINE_ERROR_BAD_SYMBOL: the symbol is not one the strategy trades
- * @TS_ENGINE_ERROR_BAD_FILL: size <= 0, a price that is not finite and
- *   > 0, a fee < 0, a fill that does not open, or a side that does not
- *   match the leg
+ * @TS_ENGINE_ERROR_BAD_FILL: an entry fill with size, price not finite
+ *   and > 0, a fee not finite and >= 0, that does not open, a pair's leg B
+ *   before its leg A or on the same side; a trade with a side neither long
+ *   nor short, size not finite and > 0, prices or P&L not finite, fees not
+ *   finite and >= 0, an exit before its entry or before the trade before
+ *   it
  * @TS_ENGINE_ERROR_NOT_FLAT: the strategy already has a position on that
  *   symbol
  * @TS_ENGINE_ERROR_BAD_STATE: the state text is not one this strategy
  *   wrote
- * @TS_ENGINE_ERROR_TOO_LATE: the engine has already taken a tick
+ * @TS_ENGINE_ERROR_TOO_LATE: the engine has already taken a tick (any
+ *   ts_engine_push_tick()); or, for the history, a position was restored
+ *   already
+ *
+ * After any of them the engine is as it was before the call.
  */
 typedef enum
 {
@@ -350,13 +357,17 @@ GQuark             ts_engine_error_quark  (void);
  *   engine's momentum strategy is id 0)
  *
  * What the strategy needs, besides its entry fills, to manage an open
- * position after a restart: a short text of key=value pairs the strategy
- * writes and reads itself (the pairs strategy's entry hedge ratio, the
- * calculus stop and take-profit, …). The session stores it in the journal
- * (ts_journal_set_position_state()) after each entry.
+ * position after a restart: a short text "key=value;key=value" the
+ * strategy writes and reads itself, doubles by g_ascii_dtostr() (exact
+ * round trip): the pairs strategy's entry hedge ratio and intercept
+ * ("beta=...;alpha=..."), the calculus and confluence stop and
+ * take-profit prices ("stop=...;tp=..."). Momentum (the single engine's,
+ * id 0, and #TsMomentumStrategy) and Maxwell need none: their stops and
+ * TIME rule are measured from the entry fill. The session stores it in the
+ * journal (ts_journal_set_position_state()) after each entry.
  *
  * Returns: (transfer full) (nullable): the state, %NULL when the strategy
- *   is flat or needs none
+ *   is flat, needs none, or @strategy_id is unknown
  */
 char              *ts_engine_dup_position_state (const TsEngine *self,
                                                  guint           strategy_id);
@@ -370,13 +381,34 @@ char              *ts_engine_dup_position_state (const TsEngine *self,
  *   passed with the last leg of the position
  * @error: %TS_ENGINE_ERROR
  *
- * Puts back an open position after a restart, before the first tick:
- * the strategy's ledger gets the position (the fee in its realized P&L),
- * the strategy sees the fill as its own entry (entry price and time for
- * its TIME, FLAT and stop rules) and the risk manager counts the open
- * position. For a pair, call it once per leg, in the order of the legs.
- * The broker is not involved: nothing is bought, no fill is added to
- * ts_engine_get_fills().
+ * Puts back an open position after a restart, after
+ * ts_engine_restore_history() and before the first tick: the strategy's
+ * ledger gets the position (the fee in its realized P&L; marked at the
+ * entry price until the symbol's first trade), the strategy sees the fill
+ * as its own entry through the same on_fill as a real fill (entry price
+ * and time for its TIME and stop rules; @state restores what it fixed at
+ * the entry) and the risk manager counts the open position (per symbol
+ * and in total); the strategy's cooldown is taken as spent (the entry came
+ * after it). For a pair, call it once per leg, in the order of the legs
+ * (A, then B on the other side), with @state on leg B; leg A alone is
+ * held as a one-leg position until leg B comes. The broker is not
+ * involved: nothing is bought, no fill is added to ts_engine_get_fills();
+ * the exit is priced by the broker from the ticks after the restart.
+ *
+ * The single engine (ts_engine_new()) takes @entry with strategy id 0 (its
+ * fills and trades carry 0) and adopts @entry's symbol when none was set
+ * (ts_engine_set_symbol()); a different one is %TS_ENGINE_ERROR_BAD_SYMBOL.
+ *
+ * What a restart cannot restore: indicator state built from ticks (SMA,
+ * EMA, Kalman filter, bars, RSI, MACD, swings, the pairs' z window) starts
+ * again from the first tick after the restart, so rules that use it wait
+ * for its warm-up: Maxwell's EXIT (ma_period prices), the calculus SIGNAL
+ * and EXIT and the confluence SIGNAL exits (their bar indicators), the
+ * pairs' EXIT and STOP (the lookback bars of the z-score, computed with
+ * the restored entry beta before the first refit). Momentum's FLAT rule
+ * counts its one-second candles from the first tick after the restart
+ * (ts_momentum_resume_candles()). The price and time rules (SL, TP, TIME;
+ * the stored levels) act from the first tick on.
  *
  * Returns: %TRUE when restored
  */
@@ -390,15 +422,30 @@ gboolean           ts_engine_restore_position (TsEngine          *self,
  * @trades: (array length=n_trades): closed trades of the session, in exit
  *   order
  * @n_trades: their number
- * @error: %TS_ENGINE_ERROR (%TS_ENGINE_ERROR_NO_STRATEGY,
- *   %TS_ENGINE_ERROR_TOO_LATE)
+ * @error: %TS_ENGINE_ERROR (%TS_ENGINE_ERROR_NO_STRATEGY: a trade of a
+ *   strategy id the engine does not have, 0 being the single engine's;
+ *   %TS_ENGINE_ERROR_BAD_FILL; %TS_ENGINE_ERROR_TOO_LATE); every trade is
+ *   checked first, so on an error none is taken
  *
  * Puts back the session's closed trades after a restart, before
- * ts_engine_restore_position() and the first tick: each strategy's ledger
- * (trade count, wins, realized P&L, equity, peak and drawdown), its
- * cooldown after losses, the day's loss baseline (trades of the last
- * exit's UTC day) and ts_engine_get_trades() (so the trade list shows
- * them).
+ * ts_engine_restore_position() and the first tick (it may be called more
+ * than once, in exit order): each strategy's ledger (trade count, wins,
+ * consecutive losses, realized P&L net of fees, fees, equity, peak and
+ * drawdown over the closed trades' equity steps), the portfolio's, the
+ * cooldown after a loss (in full: the signals it skipped before the
+ * restart are not known), the circuit breaker (losses in a row, its pause
+ * from the tripping trade's exit), the drawdown halt's peak, the daily
+ * loss baseline (the equity at the start of the last exit's UTC day:
+ * initial capital + the P&L of the trades that closed before that day;
+ * the first tick's daily check halts again if the day's loss is over the
+ * limit, and a first tick on a later day starts that day as usual) and
+ * ts_engine_get_trades() (so the trade list shows them; their reasons are
+ * interned with g_intern_string()).
+ *
+ * Not restored: the peaks and drawdowns reached by unrealized P&L while
+ * positions were open, Sharpe, Sortino and exposure (they start again
+ * from the first tick), the risk decision log (except the circuit
+ * breaker's trips).
  *
  * Returns: %TRUE when restored
  */

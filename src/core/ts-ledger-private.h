@@ -93,6 +93,26 @@ void _ts_ledger_new_day       (TsLedger *self,
 void _ts_ledger_close_minutes (TsLedger *self,
                               gint64    time_us);
 
+/* ts_engine_restore_history(): books a closed trade of before a restart
+ * (its net P&L, fees, the counts) and moves equity, peak and drawdown by it,
+ * without a mark; the one-minute returns start after it */
+void _ts_ledger_restore_trade (TsLedger      *self,
+                               const TsTrade *trade);
+/* ts_engine_restore_history(): the UTC day [day_begin_us, + 1 day) started
+ * at @day_start_equity (daily P&L); a first tick on a later day starts that
+ * day at the equity then */
+void _ts_ledger_restore_day   (TsLedger      *self,
+                               gint64         day_begin_us,
+                               double         day_start_equity);
+/* ts_engine_restore_position(): ts_ledger_open() of a position of before a
+ * restart, marked at its fill price until the first tick */
+void _ts_ledger_restore_open  (TsLedger      *self,
+                               const TsFill  *fill);
+/* ts_engine_restore_position(): the second leg of a pair restored with
+ * _ts_ledger_restore_open() (as ts_ledger_open_pair()) */
+void _ts_ledger_restore_leg_b (TsLedger      *self,
+                               const TsFill  *fill_b);
+
 /* the part of a mark after the position's value is known */
 static inline void
 _ts_ledger_finish_mark (TsLedger *self,

@@ -261,6 +261,10 @@ void
 _ts_ledger_start (TsLedger *self,
                   gint64    time_us)
 {
+  /* a day restored by _ts_ledger_restore_day() that has ended: the new day
+   * starts at the equity now */
+  if (self->day_end_us != 0 && time_us >= self->day_end_us)
+    self->day_start_equity = self->equity;
   self->started = TRUE;
   self->first_time_us = time_us;
   self->last_time_us = time_us;
@@ -290,6 +294,75 @@ _ts_ledger_close_minutes (TsLedger *self,
   if (minute - prev_minute > 1)
     returns_add_zeros (&self->returns, (guint64) (minute - prev_minute - 1));
   self->minute_end_us = (minute + 1) * TS_LEDGER_US_PER_MINUTE;
+}
+
+/* equity = initial capital + realized + unrealized at the last price,
+ * with its peak and drawdowns, outside a mark (no tick counted) */
+static void
+restore_equity (TsLedger *self)
+{
+  double unrealized = 0.0;
+  double amount;
+
+  if (self->side != TS_SIDE_NONE)
+    unrealized += (double) self->side * self->size * (self->last_price - self->entry_price);
+  if (self->b_side != TS_SIDE_NONE)
+    unrealized += (double) self->b_side * self->b_size * (self->b_last_price - self->b_entry_price);
+  self->unrealized = unrealized;
+  self->equity = self->initial_capital + self->realized + unrealized;
+  if (self->equity > self->peak)
+    self->peak = self->equity;
+  amount = self->peak - self->equity;
+  if (amount > self->max_drawdown_amount)
+    self->max_drawdown_amount = amount;
+  if (self->peak > 0.0 && amount / self->peak > self->max_drawdown)
+    self->max_drawdown = amount / self->peak;
+  /* the restored P&L is not a return of the first minute after the restart */
+  if (!self->started)
+    self->minute_ref_equity = self->equity;
+}
+
+void
+_ts_ledger_restore_trade (TsLedger      *self,
+                          const TsTrade *trade)
+{
+  self->realized += trade->pnl;
+  self->fees += trade->fees;
+  count_trade (self, trade->pnl);
+  restore_equity (self);
+}
+
+void
+_ts_ledger_restore_day (TsLedger *self,
+                        gint64    day_begin_us,
+                        double    day_start_equity)
+{
+  self->day_start_equity = day_start_equity;
+  self->day_end_us = day_begin_us + TS_LEDGER_US_PER_DAY;
+}
+
+void
+_ts_ledger_restore_open (TsLedger     *self,
+                         const TsFill *fill)
+{
+  ts_ledger_open (self, fill);
+  if (!(self->last_price > 0.0))
+    self->last_price = fill->price;
+  restore_equity (self);
+}
+
+void
+_ts_ledger_restore_leg_b (TsLedger     *self,
+                          const TsFill *fill_b)
+{
+  self->b_side = fill_b->side;
+  self->b_size = fill_b->size;
+  self->b_entry_price = fill_b->price;
+  self->b_entry_fee = fill_b->fee;
+  self->b_last_price = fill_b->price;
+  self->realized -= fill_b->fee;
+  self->fees += fill_b->fee;
+  restore_equity (self);
 }
 
 void

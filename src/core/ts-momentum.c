@@ -99,12 +99,28 @@ ts_momentum_on_open (TsMomentum *self,
   self->side = side;
   self->entry_price = fill_price;
   self->entry_time_us = time_us;
+  /* a position restored before any trade (ts_engine_restore_position()):
+   * the returns start from the entry fill until the first trade */
+  if (!(self->last_price > 0.0))
+    self->last_price = fill_price;
 
   /* the candle holding the entry starts at the entry trade */
   self->candle_end_us = (_ts_momentum_floor_div (time_us, TS_MOMENTUM_US_PER_SECOND) + 1) * TS_MOMENTUM_US_PER_SECOND;
   self->c_open = self->c_high = self->c_low = self->c_close =
     self->last_price > 0.0 ? self->last_price : fill_price;
   self->c_has_trade = TRUE;
+  self->flat_run = 0;
+}
+
+void
+ts_momentum_resume_candles (TsMomentum *self,
+                            gint64      now_us)
+{
+  g_return_if_fail (self != NULL);
+
+  self->candle_end_us = (_ts_momentum_floor_div (now_us, TS_MOMENTUM_US_PER_SECOND) + 1) * TS_MOMENTUM_US_PER_SECOND;
+  self->c_open = self->c_high = self->c_low = self->c_close = self->last_price;
+  self->c_has_trade = FALSE;
   self->flat_run = 0;
 }
 

@@ -107,12 +107,28 @@ TsSide                  ts_momentum_check_entry    (const TsMomentum       *self
  * @time_us: the entry time, µs since epoch UTC (the entry trade's time)
  *
  * Records the position opened on the signal; the first FLAT candle starts at
- * this trade, at the last trade price.
+ * this trade, at the last trade price. Before any trade (a restored
+ * position) the last trade price is taken as @fill_price until the first
+ * trade.
  */
 void                    ts_momentum_on_open        (TsMomentum             *self,
                                                     TsSide                  side,
                                                     double                  fill_price,
                                                     gint64                  time_us);
+/**
+ * ts_momentum_resume_candles:
+ * @now_us: the first tick's time after a restart, µs since epoch UTC
+ *
+ * For a position restored after a restart (ts_engine_restore_position()):
+ * the FLAT rule's one-second candles start again in the second of @now_us,
+ * at the last trade price, with no flat candle counted. The seconds while
+ * the app was down are unknown; counted as empty (flat) candles they would
+ * close the position at once. Call it before the tick's
+ * ts_momentum_push_trade().
+ */
+void                    ts_momentum_resume_candles (TsMomentum             *self,
+                                                    gint64                  now_us);
+
 /**
  * ts_momentum_on_close:
  *

@@ -47,6 +47,13 @@ gboolean _ts_risk_manager_new_day (TsRiskManager *self,
                                   gint64         time_us,
                                   double         equity);
 
+/* ts_engine_restore_history(): the UTC day holding @time_us started at
+ * @day_start_equity (the daily loss baseline), not halted (the first tick's
+ * check halts again if the loss is still over the limit) */
+void     _ts_risk_manager_restore_day (TsRiskManager *self,
+                                       gint64         time_us,
+                                       double         day_start_equity);
+
 /* see ts_risk_manager_roll_day() */
 static inline gboolean
 _ts_risk_manager_roll_day (TsRiskManager *self,

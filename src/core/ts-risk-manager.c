@@ -87,6 +87,15 @@ _ts_risk_manager_new_day (TsRiskManager *self,
   return resumed;
 }
 
+void
+_ts_risk_manager_restore_day (TsRiskManager *self,
+                              gint64         time_us,
+                              double         day_start_equity)
+{
+  _ts_risk_manager_new_day (self, time_us, day_start_equity);
+  self->halted = FALSE;
+}
+
 gboolean
 ts_risk_manager_roll_day (TsRiskManager *self,
                           gint64         time_us,

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #define MAX_OVERLAY 32
+#define MAX_STATE_KEYS 16
+
+G_DEFINE_QUARK (ts-strategy-error-quark, ts_strategy_error)
 
 void
 ts_strategy_init (TsStrategy            *self,
@@ -162,4 +165,130 @@ ts_strategy_intent_close (TsOrderIntent *intent,
   intent->action = TS_INTENT_CLOSE;
   intent->reason = reason;
   intent->n_legs = 0;
+}
+
+char *
+ts_strategy_dup_state (const TsStrategy *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (self->klass->dup_state == NULL)
+    return NULL;
+  return self->klass->dup_state (self);
+}
+
+gboolean
+ts_strategy_restore_state (TsStrategy  *self,
+                           const char  *state,
+                           GError     **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->klass->restore_state != NULL)
+    return self->klass->restore_state (self, state, error);
+  if (state != NULL)
+    {
+      g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                   "The %s strategy keeps no position state, but got \"%s\"",
+                   self->klass->name, state);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+ts_strategy_format_state (const char * const *keys,
+                          const double       *values,
+                          guint               n)
+{
+  GString *s;
+
+  g_return_val_if_fail (keys != NULL && values != NULL && n >= 1, NULL);
+
+  s = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (i > 0)
+        g_string_append_c (s, ';');
+      g_string_append_printf (s, "%s=%s", keys[i],
+                              g_ascii_dtostr (buf, sizeof buf, values[i]));
+    }
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+ts_strategy_parse_state (const char         *state,
+                         const char         *name,
+                         const char * const *keys,
+                         double             *values,
+                         guint               n,
+                         GError            **error)
+{
+  double found[MAX_STATE_KEYS];
+  gboolean seen[MAX_STATE_KEYS] = { FALSE };
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (keys != NULL && values != NULL, FALSE);
+  g_return_val_if_fail (n >= 1 && n <= MAX_STATE_KEYS, FALSE);
+
+  if (state == NULL || state[0] == '\0')
+    {
+      g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                   "The %s strategy needs its position state (%s=...) to restore a position",
+                   name, keys[0]);
+      return FALSE;
+    }
+
+  parts = g_strsplit (state, ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *eq = strchr (parts[i], '=');
+      const char *text;
+      char *end = NULL;
+      double v;
+      guint k;
+
+      if (eq == NULL)
+        {
+          g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                       "Position state \"%s\" of the %s strategy: \"%s\" is not key=value",
+                       state, name, parts[i]);
+          return FALSE;
+        }
+      for (k = 0; k < n; k++)
+        if (strlen (keys[k]) == (gsize) (eq - parts[i]) &&
+            strncmp (keys[k], parts[i], (gsize) (eq - parts[i])) == 0)
+          break;
+      if (k == n || seen[k])
+        {
+          g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                       "Position state \"%s\" of the %s strategy: key \"%.*s\" %s",
+                       state, name, (int) (eq - parts[i]), parts[i],
+                       k == n ? "is not one it writes" : "is repeated");
+          return FALSE;
+        }
+      text = eq + 1;
+      v = g_ascii_strtod (text, &end);
+      if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite (v))
+        {
+          g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                       "Position state \"%s\" of the %s strategy: \"%s\" of %s is not a finite number",
+                       state, name, text, keys[k]);
+          return FALSE;
+        }
+      seen[k] = TRUE;
+      found[k] = v;
+    }
+  for (guint k = 0; k < n; k++)
+    if (!seen[k])
+      {
+        g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                     "Position state \"%s\" of the %s strategy lacks %s",
+                     state, name, keys[k]);
+        return FALSE;
+      }
+  memcpy (values, found, n * sizeof (double));
+  return TRUE;
 }

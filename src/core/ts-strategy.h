@@ -113,6 +113,26 @@ typedef struct
   double      value;
 } TsOverlayValue;
 
+/**
+ * TS_STRATEGY_ERROR:
+ *
+ * Error domain of the strategies' state text (ts_strategy_restore_state(),
+ * ts_strategy_parse_state()). Codes: #TsStrategyError.
+ */
+#define TS_STRATEGY_ERROR (ts_strategy_error_quark ())
+
+/**
+ * TsStrategyError:
+ * @TS_STRATEGY_ERROR_BAD_STATE: the state text is missing, malformed, or
+ *   not one this strategy wrote
+ */
+typedef enum
+{
+  TS_STRATEGY_ERROR_BAD_STATE,
+} TsStrategyError;
+
+GQuark      ts_strategy_error_quark   (void);
+
 typedef struct _TsStrategy      TsStrategy;
 typedef struct _TsStrategyClass TsStrategyClass;
 
@@ -133,8 +153,21 @@ typedef struct _TsStrategyClass TsStrategyClass;
  *   it can; returns %FALSE when refused
  * @get_overlay: writes at most @max values and returns how many
  * @finalize: frees the instance's resources and the instance
+ * @dup_state: (nullable): what the strategy needs, besides its entry
+ *   fills, to manage its open position after a restart (the levels or
+ *   ratios it fixed at the entry), as a short "key=value;key=value" text
+ *   with doubles written by g_ascii_dtostr() (exact round trip); called
+ *   only while a position is open. %NULL: the strategy needs none.
+ * @restore_state: (nullable): reads what @dup_state wrote (@state may be
+ *   %NULL: none was kept) for a restored entry: called by
+ *   ts_engine_restore_position() just before @on_fill of the position's
+ *   last leg (after @on_fill of the others), so that the strategy manages
+ *   the position as it did before; changes nothing and sets @error
+ *   (%TS_STRATEGY_ERROR) when @state is not one it wrote or it needs one.
+ *   %NULL: the strategy keeps no state (a state given to it is refused).
  *
- * The vtable. Each strategy is a struct whose first member is a
+ * The vtable. Members may be added at the end; a %NULL optional member
+ * means "not needed". Each strategy is a struct whose first member is a
  * #TsStrategy, made by its own `ts_xxx_strategy_new()`.
  */
 struct _TsStrategyClass
@@ -156,6 +189,10 @@ struct _TsStrategyClass
                             TsOverlayValue          *values,
                             guint                    max);
   void      (*finalize)    (TsStrategy              *self);
+  char     *(*dup_state)   (const TsStrategy        *self);
+  gboolean  (*restore_state) (TsStrategy            *self,
+                              const char            *state,
+                              GError               **error);
 };
 
 /**
@@ -257,7 +294,67 @@ guint       ts_strategy_get_overlay   (const TsStrategy      *self,
 double      ts_strategy_get_overlay_value (const TsStrategy  *self,
                                            const char        *name);
 
+/**
+ * ts_strategy_dup_state:
+ *
+ * Returns: (transfer full) (nullable): the strategy's position state (see
+ *   #TsStrategyClass @dup_state), %NULL when it keeps none or is flat
+ */
+char       *ts_strategy_dup_state     (const TsStrategy      *self);
+
+/**
+ * ts_strategy_restore_state:
+ * @state: (nullable): a text of @dup_state, or %NULL
+ * @error: %TS_STRATEGY_ERROR
+ *
+ * See #TsStrategyClass @restore_state. A strategy without one takes only a
+ * %NULL @state.
+ *
+ * Returns: %TRUE when taken (nothing changed otherwise)
+ */
+gboolean    ts_strategy_restore_state (TsStrategy            *self,
+                                       const char            *state,
+                                       GError               **error);
+
 /* helpers for the strategies */
+
+/**
+ * ts_strategy_format_state:
+ * @keys: (array length=n): the keys, plain words without '=' or ';'
+ * @values: (array length=n): their values
+ * @n: how many, >= 1
+ *
+ * Writes "key=value;key=value" with each value by g_ascii_dtostr(), which
+ * reads back to the same double with g_ascii_strtod().
+ *
+ * Returns: (transfer full): the text
+ */
+char       *ts_strategy_format_state  (const char * const    *keys,
+                                       const double          *values,
+                                       guint                  n);
+
+/**
+ * ts_strategy_parse_state:
+ * @state: (nullable): a text of ts_strategy_format_state()
+ * @name: the strategy's name, for the messages
+ * @keys: (array length=n): the keys expected, each exactly once, in any
+ *   order
+ * @values: (out caller-allocates) (array length=n): their values, finite
+ * @n: how many
+ * @error: %TS_STRATEGY_ERROR_BAD_STATE: @state is %NULL or empty, a part
+ *   is not key=value, a key is unknown, repeated or missing, or a value is
+ *   not a whole finite number
+ *
+ * Returns: %TRUE when @values holds every key's value (unchanged otherwise)
+ */
+gboolean    ts_strategy_parse_state   (const char            *state,
+                                       const char            *name,
+                                       const char * const    *keys,
+                                       double                *values,
+                                       guint                  n,
+                                       GError               **error);
+
+
 
 /**
  * ts_strategy_intent_open:

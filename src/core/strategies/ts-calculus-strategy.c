@@ -41,7 +41,12 @@ typedef struct
   double            stop_price;
   double            tp_price;
   double            pending_stop;  /* stop distance of the intent in flight */
+  gboolean          restoring;     /* the next opening fill is a restored one */
+  double            restore_stop;  /* its levels, from the position state */
+  double            restore_tp;
 } TsCalculusStrategy;
+
+static const char * const state_keys[] = { "stop", "tp" };
 
 void
 ts_calculus_params_init_default (TsCalculusParams *params)
@@ -311,7 +316,14 @@ calculus_on_fill (TsStrategy   *strategy,
     }
   self->side = fill->side;
   self->entry_price = fill->price;
-  if (fill->side == TS_SIDE_BUY)
+  if (self->restoring)
+    {
+      /* the levels fixed at the original entry */
+      self->restoring = FALSE;
+      self->stop_price = self->restore_stop;
+      self->tp_price = self->restore_tp;
+    }
+  else if (fill->side == TS_SIDE_BUY)
     {
       self->stop_price = fill->price * (1.0 - stop);
       self->tp_price = fill->price * (1.0 + self->params.reward_risk * stop);
@@ -323,6 +335,41 @@ calculus_on_fill (TsStrategy   *strategy,
     }
 }
 
+static char *
+calculus_dup_state (const TsStrategy *strategy)
+{
+  const TsCalculusStrategy *self = (const TsCalculusStrategy *) strategy;
+  double values[] = { self->stop_price, self->tp_price };
+
+  if (self->side == TS_SIDE_NONE)
+    return NULL;
+  return ts_strategy_format_state (state_keys, values, G_N_ELEMENTS (values));
+}
+
+static gboolean
+calculus_restore_state (TsStrategy  *strategy,
+                        const char  *state,
+                        GError     **error)
+{
+  TsCalculusStrategy *self = (TsCalculusStrategy *) strategy;
+  double values[G_N_ELEMENTS (state_keys)];
+
+  if (!ts_strategy_parse_state (state, "calculus", state_keys, values,
+                                G_N_ELEMENTS (state_keys), error))
+    return FALSE;
+  if (!(values[0] > 0.0) || !(values[1] > 0.0))
+    {
+      g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                   "Position state \"%s\" of the calculus strategy: the stop and the "
+                   "take-profit must be prices > 0", state);
+      return FALSE;
+    }
+  self->restoring = TRUE;
+  self->restore_stop = values[0];
+  self->restore_tp = values[1];
+  return TRUE;
+}
+
 static void
 calculus_reset (TsStrategy *strategy)
 {
@@ -330,6 +377,7 @@ calculus_reset (TsStrategy *strategy)
 
   build (self);
   self->side = TS_SIDE_NONE;
+  self->restoring = FALSE;
 }
 
 static gboolean
@@ -401,6 +449,8 @@ static const TsStrategyClass calculus_class = {
   calculus_set_params,
   calculus_get_overlay,
   calculus_finalize,
+  calculus_dup_state,
+  calculus_restore_state,
 };
 
 TsStrategy *

@@ -137,6 +137,9 @@ TsCalculusCase ts_calculus_classify (double v,
  * "acceleration", "sd_velocity", "snr", "confidence", "case" (1 .. 6, 0),
  * "stop", "take_profit".
  *
+ * Position state (ts_engine_dup_position_state()): "stop=...;tp=...", the
+ * levels fixed at the entry; a restored position needs it.
+ *
  * Returns: (transfer full): the strategy (one symbol)
  */
 TsStrategy *ts_calculus_strategy_new        (const TsCalculusParams *params);

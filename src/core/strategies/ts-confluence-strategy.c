@@ -54,6 +54,8 @@ typedef struct
   double              pending_tp;
 } TsConfluenceStrategy;
 
+static const char * const state_keys[] = { "stop", "tp" };
+
 void
 ts_confluence_params_init_default (TsConfluenceParams *params)
 {
@@ -308,6 +310,42 @@ confluence_on_fill (TsStrategy   *strategy,
   self->tp_price = self->pending_tp;
 }
 
+static char *
+confluence_dup_state (const TsStrategy *strategy)
+{
+  const TsConfluenceStrategy *self = (const TsConfluenceStrategy *) strategy;
+  double values[] = { self->stop_price, self->tp_price };
+
+  if (self->side == TS_SIDE_NONE)
+    return NULL;
+  return ts_strategy_format_state (state_keys, values, G_N_ELEMENTS (values));
+}
+
+/* the stop and target were fixed at the signal (the swing then): they are
+ * the pending levels of the restored entry */
+static gboolean
+confluence_restore_state (TsStrategy  *strategy,
+                          const char  *state,
+                          GError     **error)
+{
+  TsConfluenceStrategy *self = (TsConfluenceStrategy *) strategy;
+  double values[G_N_ELEMENTS (state_keys)];
+
+  if (!ts_strategy_parse_state (state, "confluence", state_keys, values,
+                                G_N_ELEMENTS (state_keys), error))
+    return FALSE;
+  if (!(values[0] > 0.0) || !(values[1] > 0.0))
+    {
+      g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                   "Position state \"%s\" of the confluence strategy: the stop and the "
+                   "take-profit must be prices > 0", state);
+      return FALSE;
+    }
+  self->pending_stop = values[0];
+  self->pending_tp = values[1];
+  return TRUE;
+}
+
 static void
 confluence_reset (TsStrategy *strategy)
 {
@@ -406,6 +444,8 @@ static const TsStrategyClass confluence_class = {
   confluence_set_params,
   confluence_get_overlay,
   confluence_finalize,
+  confluence_dup_state,
+  confluence_restore_state,
 };
 
 TsStrategy *

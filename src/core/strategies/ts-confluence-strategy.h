@@ -97,6 +97,9 @@ void        ts_confluence_params_init_default (TsConfluenceParams       *params)
  * "zigzag_candidate", "rsi", "macd_hist", "ewma_vol", "vol_limit",
  * "imbalance", "funding", "stop", "take_profit".
  *
+ * Position state (ts_engine_dup_position_state()): "stop=...;tp=...", the
+ * levels fixed at the signal; a restored position needs it.
+ *
  * Returns: (transfer full): the strategy (one symbol)
  */
 TsStrategy *ts_confluence_strategy_new        (const TsConfluenceParams *params);

@@ -254,6 +254,8 @@ static const TsStrategyClass maxwell_class = {
   maxwell_set_params,
   maxwell_get_overlay,
   maxwell_finalize,
+  NULL,   /* dup_state: the stop is measured from the entry fill */
+  NULL,   /* restore_state */
 };
 
 TsStrategy *

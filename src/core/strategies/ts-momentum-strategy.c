@@ -11,6 +11,7 @@ typedef struct
 {
   TsStrategy  parent;
   TsMomentum *momentum;
+  gboolean    resume;   /* a restored position: restart the FLAT candles */
 } TsMomentumStrategy;
 
 static const TsStrategyClass momentum_class;
@@ -30,6 +31,13 @@ momentum_on_tick (TsStrategy              *strategy,
 
   (void) ctx;
   (void) symbol;
+
+  if (G_UNLIKELY (self->resume))
+    {
+      self->resume = FALSE;
+      if (m->side != TS_SIDE_NONE)
+        ts_momentum_resume_candles (m, tick->time_us);
+    }
 
   /* the order of the engine of ts_engine_new(): push, exits, entries */
   if (is_trade)
@@ -65,6 +73,25 @@ momentum_on_fill (TsStrategy   *strategy,
     ts_momentum_on_close (self->momentum);
 }
 
+/* no state: SL, TP and TIME are measured from the entry fill; the FLAT
+ * candles start again at the first tick after the restart */
+static gboolean
+momentum_restore_state (TsStrategy  *strategy,
+                        const char  *state,
+                        GError     **error)
+{
+  TsMomentumStrategy *self = (TsMomentumStrategy *) strategy;
+
+  if (state != NULL)
+    {
+      g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                   "The momentum strategy keeps no position state, but got \"%s\"", state);
+      return FALSE;
+    }
+  self->resume = TRUE;
+  return TRUE;
+}
+
 static void
 momentum_reset (TsStrategy *strategy)
 {
@@ -73,6 +100,7 @@ momentum_reset (TsStrategy *strategy)
 
   ts_momentum_free (self->momentum);
   self->momentum = ts_momentum_new (&p);
+  self->resume = FALSE;
 }
 
 static gboolean
@@ -124,6 +152,8 @@ static const TsStrategyClass momentum_class = {
   momentum_set_params,
   momentum_get_overlay,
   momentum_finalize,
+  NULL,   /* dup_state: SL, TP and TIME are measured from the entry fill */
+  momentum_restore_state,
 };
 
 TsStrategy *

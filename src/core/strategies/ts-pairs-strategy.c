@@ -37,8 +37,14 @@ typedef struct
 
   TsSide         side;       /* leg A's side */
   double         entry_beta;
+  double         entry_alpha;
   double         pending_beta;
+  double         pending_alpha;
+  gboolean       restored;   /* the position was restored: z with entry_beta
+                              * before the first fit */
 } TsPairsStrategy;
+
+static const char * const state_keys[] = { "beta", "alpha" };
 
 void
 ts_pairs_params_init_default (TsPairsParams *params)
@@ -144,7 +150,8 @@ compute_z (TsPairsStrategy *self)
   double mean = 0.0, m2 = 0.0;
 
   self->z = NAN;
-  if (!self->fitted || n < self->params.lookback)
+  if ((!self->fitted && !(self->restored && self->side != TS_SIDE_NONE)) ||
+      n < self->params.lookback)
     return;
   for (i = 0; i < n; i++)
     mean += self->ring_a[i] - beta * self->ring_b[i];
@@ -267,6 +274,7 @@ pairs_on_tick (TsStrategy              *strategy,
       in->legs[1].side = side_a == TS_SIDE_BUY ? TS_SIDE_SELL : TS_SIDE_BUY;
       in->legs[1].size = self->beta * q;
       self->pending_beta = self->beta;
+      self->pending_alpha = self->alpha;
       return 1;
     }
   return 0;
@@ -285,9 +293,56 @@ pairs_on_fill (TsStrategy   *strategy,
     {
       self->side = fill->side;
       self->entry_beta = self->pending_beta;
+      self->entry_alpha = self->pending_alpha;
     }
   else
-    self->side = TS_SIDE_NONE;
+    {
+      self->side = TS_SIDE_NONE;
+      self->restored = FALSE;
+    }
+}
+
+static char *
+pairs_dup_state (const TsStrategy *strategy)
+{
+  const TsPairsStrategy *self = (const TsPairsStrategy *) strategy;
+  double values[] = { self->entry_beta, self->entry_alpha };
+
+  if (self->side == TS_SIDE_NONE)
+    return NULL;
+  return ts_strategy_format_state (state_keys, values, G_N_ELEMENTS (values));
+}
+
+/* called with the last leg (B), after leg A's on_fill: the entry's hedge
+ * ratio replaces whatever leg A's fill took */
+static gboolean
+pairs_restore_state (TsStrategy  *strategy,
+                     const char  *state,
+                     GError     **error)
+{
+  TsPairsStrategy *self = (TsPairsStrategy *) strategy;
+  double values[G_N_ELEMENTS (state_keys)];
+
+  if (!ts_strategy_parse_state (state, "pairs", state_keys, values,
+                                G_N_ELEMENTS (state_keys), error))
+    return FALSE;
+  if (!(values[0] > 0.0))
+    {
+      g_set_error (error, TS_STRATEGY_ERROR, TS_STRATEGY_ERROR_BAD_STATE,
+                   "Position state \"%s\" of the pairs strategy: the hedge ratio beta "
+                   "must be > 0", state);
+      return FALSE;
+    }
+  self->entry_beta = self->pending_beta = values[0];
+  self->entry_alpha = self->pending_alpha = values[1];
+  self->restored = TRUE;
+  if (!self->fitted)
+    {
+      /* the overlay shows the entry's fit until the first refit */
+      self->beta = values[0];
+      self->alpha = values[1];
+    }
+  return TRUE;
 }
 
 static void
@@ -297,6 +352,7 @@ pairs_reset (TsStrategy *strategy)
 
   clear_state (self);
   self->side = TS_SIDE_NONE;
+  self->restored = FALSE;
 }
 
 static gboolean
@@ -380,6 +436,8 @@ static const TsStrategyClass pairs_class = {
   pairs_set_params,
   pairs_get_overlay,
   pairs_finalize,
+  pairs_dup_state,
+  pairs_restore_state,
 };
 
 TsStrategy *
@@ -397,5 +455,8 @@ ts_pairs_strategy_new (const TsPairsParams *params)
   ts_strategy_set_symbol (&self->parent, 1, self->params.symbol_b);
   build (self);
   self->side = TS_SIDE_NONE;
+  /* no entry's fit yet (a lone restored leg A keeps NaN: no z) */
+  self->entry_beta = self->entry_alpha = NAN;
+  self->pending_beta = self->pending_alpha = NAN;
   return &self->parent;
 }

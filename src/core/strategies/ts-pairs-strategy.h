@@ -90,6 +90,11 @@ void        ts_pairs_params_init_default (TsPairsParams       *params);
  * x sd, spread units), "beta", "alpha", "adf_t", "half_life", "tradable"
  * (1 or 0).
  *
+ * Position state (ts_engine_dup_position_state()): "beta=...;alpha=...",
+ * the fit at the entry; a restored position needs it, and its z uses that
+ * beta as soon as lookback bars have closed after the restart (before the
+ * first refit of formation_bars bars).
+ *
  * Returns: (transfer full): the strategy (two symbols: A, B)
  */
 TsStrategy *ts_pairs_strategy_new        (const TsPairsParams *params);
