@@ -11,7 +11,7 @@ ts_risk_params_init_default (TsRiskParams *params)
 {
   g_return_if_fail (params != NULL);
 
-  params->max_positions_per_symbol = 1;
+  params->max_positions_per_symbol = 5;
   params->daily_loss_limit_pct = 5.0;
   params->cooldown_signals = 2;
   /* issue 3: portfolio limits */

@@ -20,8 +20,13 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  guint  max_positions_per_symbol; /* 1: open positions on one symbol, all
-                                    * strategies together; 1 .. 100 */
+  guint  max_positions_per_symbol; /* 5: open positions on one symbol, all
+                                    * strategies together (a multi engine's
+                                    * limit: each strategy holds at most one
+                                    * position itself, the "1 per symbol" of
+                                    * STRATEGIES.md section 2, so 5 lets the
+                                    * five strategies trade one symbol side by
+                                    * side); 1 .. 100 */
   double daily_loss_limit_pct;     /* 5: close and halt when equity has lost this
                                     * percentage of its value at 00:00 UTC;
                                     * per strategy (its own ledger); 0.1 .. 100 */

@@ -72,11 +72,15 @@ static void
 test_max_positions_per_symbol (void)
 {
   const char *test[] = { "TEST", NULL };
-  g_autoptr(TsEngine) e = multi_zero_cost (NULL);
+  g_autoptr(TsEngine) e = NULL;
   const TsFill *f;
+  TsRiskParams r;
   guint n;
 
-  /* two momentum strategies on one symbol, default max 1 per symbol */
+  /* two momentum strategies on one symbol, max 1 per symbol */
+  ts_risk_params_init_default (&r);
+  r.max_positions_per_symbol = 1;
+  e = multi_zero_cost (&r);
   g_assert_cmpuint (ts_engine_add_strategy (e, ts_momentum_strategy_new (NULL), test), ==, 1);
   g_assert_cmpuint (ts_engine_add_strategy (e, ts_momentum_strategy_new (NULL), test), ==, 2);
   burst_up (e, "TEST", T0);

@@ -115,14 +115,16 @@ test_risk_manager_rules (void)
   TsRiskParams p;
 
   ts_risk_params_init_default (&p);
-  g_assert_cmpuint (p.max_positions_per_symbol, ==, 1);
+  g_assert_cmpuint (p.max_positions_per_symbol, ==, 5);
   g_assert_cmpfloat (p.daily_loss_limit_pct, ==, 5.0);
   g_assert_cmpuint (p.cooldown_signals, ==, 2);
   r = ts_risk_manager_new (&p);
 
   g_assert_false (ts_risk_manager_roll_day (r, T0, 10000.0));
+  /* 4 open on the symbol leaves room for a fifth; 5 is the limit */
   g_assert_null (ts_risk_manager_approve_entry (r, 0));
-  g_assert_cmpstr (ts_risk_manager_approve_entry (r, 1), ==, "MAX_POSITIONS");
+  g_assert_null (ts_risk_manager_approve_entry (r, 4));
+  g_assert_cmpstr (ts_risk_manager_approve_entry (r, 5), ==, "MAX_POSITIONS");
 
   /* a zero P&L is not a win: cooldown */
   ts_risk_manager_record_trade (r, 0.0);
