@@ -17,83 +17,192 @@ G_DEFINE_QUARK (ts-backtest-error-quark, ts_backtest_error)
 
 /* ---- configuration ---------------------------------------------------- */
 
-typedef enum
-{
-  KEY_DOUBLE,
-  KEY_UINT,
-  KEY_BOOL,
-} KeyType;
-
-typedef struct
+/* where each strategy's parameters live in a TsBacktestConfig */
+static const struct
 {
   const char *name;
-  KeyType     type;
-  double      min;
-  double      max;
   gsize       offset;
-} KeyInfo;
-
-#define OFF(field) offsetof (TsBacktestConfig, field)
-
-/* data/io.github.tickscope.Tickscope.gschema.xml: names, types and ranges */
-static const KeyInfo keys[] = {
-  { "window-seconds",          KEY_DOUBLE, 1,        3600,       OFF (momentum.window_seconds) },
-  { "min-ticks",               KEY_UINT,   2,        100000,     OFF (momentum.min_ticks) },
-  { "entry-threshold",         KEY_DOUBLE, 0,        0.1,        OFF (momentum.entry_threshold) },
-  { "volume-spike-multiplier", KEY_DOUBLE, 0,        100,        OFF (momentum.volume_spike_multiplier) },
-  { "volatility-guard",        KEY_DOUBLE, 0,        0.1,        OFF (momentum.volatility_guard) },
-  { "profit-target",           KEY_DOUBLE, 0.00001,  0.5,        OFF (momentum.profit_target) },
-  { "stop-loss",               KEY_DOUBLE, 0.00001,  0.5,        OFF (momentum.stop_loss) },
-  { "time-stop-seconds",       KEY_DOUBLE, 0.1,      86400,      OFF (momentum.time_stop_seconds) },
-  { "flat-candles",            KEY_UINT,   1,        1000,       OFF (momentum.flat_candles) },
-  { "flat-threshold",          KEY_DOUBLE, 0,        0.1,        OFF (momentum.flat_threshold) },
-  { "allow-short",             KEY_BOOL,   0,        1,          OFF (momentum.allow_short) },
-  { "position-size",           KEY_DOUBLE, 0.000001, 1000000,    OFF (momentum.position_size) },
-  { "daily-loss-limit-pct",    KEY_DOUBLE, 0.1,      100,        OFF (risk.daily_loss_limit_pct) },
-  { "cooldown-signals",        KEY_UINT,   0,        100,        OFF (risk.cooldown_signals) },
-  { "slippage-bps",            KEY_DOUBLE, 0,        1000,       OFF (broker.slippage_bps) },
-  { "taker-fee-bps",           KEY_DOUBLE, 0,        1000,       OFF (broker.taker_fee_bps) },
-  { "initial-capital",         KEY_DOUBLE, 1,        1000000000, OFF (broker.initial_capital) },
+} strategy_params[] = {
+  { "maxwell",    offsetof (TsBacktestConfig, maxwell) },
+  { "momentum",   offsetof (TsBacktestConfig, momentum) },
+  { "calculus",   offsetof (TsBacktestConfig, calculus) },
+  { "pairs",      offsetof (TsBacktestConfig, pairs) },
+  { "confluence", offsetof (TsBacktestConfig, confluence) },
 };
 
-static const char *const key_names[] = {
-  "window-seconds", "min-ticks", "entry-threshold", "volume-spike-multiplier",
-  "volatility-guard", "profit-target", "stop-loss", "time-stop-seconds",
-  "flat-candles", "flat-threshold", "allow-short", "position-size",
-  "daily-loss-limit-pct", "cooldown-signals", "slippage-bps", "taker-fee-bps",
-  "initial-capital", NULL,
-};
+static gsize
+params_offset (const char *name)
+{
+  guint i;
 
-G_STATIC_ASSERT (G_N_ELEMENTS (keys) + 1 == G_N_ELEMENTS (key_names));
+  for (i = 0; i < G_N_ELEMENTS (strategy_params); i++)
+    if (strcmp (strategy_params[i].name, name) == 0)
+      return strategy_params[i].offset;
+  g_return_val_if_reached (offsetof (TsBacktestConfig, momentum));
+}
 
-static const char *const strategies[] = { "momentum", NULL };
+/* the strategy of @config, momentum when unset or unknown */
+static const TsStrategyInfo *
+config_info (const TsBacktestConfig *config)
+{
+  const TsStrategyInfo *info = ts_strategy_info_lookup (config->strategy);
+
+  return info != NULL ? info : ts_strategy_info_lookup ("momentum");
+}
 
 void
 ts_backtest_config_init_default (TsBacktestConfig *config)
 {
   g_return_if_fail (config != NULL);
 
+  memset (config, 0, sizeof *config);
+  config->strategy = "momentum";
   ts_momentum_params_init_default (&config->momentum);
+  ts_maxwell_params_init_default (&config->maxwell);
+  ts_calculus_params_init_default (&config->calculus);
+  ts_pairs_params_init_default (&config->pairs);
+  ts_confluence_params_init_default (&config->confluence);
   ts_risk_params_init_default (&config->risk);
   ts_broker_params_init_default (&config->broker);
+}
+
+gboolean
+ts_backtest_config_set_strategy (TsBacktestConfig *config,
+                                 const char       *name,
+                                 GError          **error)
+{
+  const TsStrategyInfo *info;
+
+  g_return_val_if_fail (config != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ts_backtest_check_strategy (name, error))
+    return FALSE;
+  info = ts_strategy_info_lookup (name);
+  config->strategy = info->name;
+  return TRUE;
+}
+
+gpointer
+ts_backtest_config_get_params (TsBacktestConfig *config)
+{
+  g_return_val_if_fail (config != NULL, NULL);
+
+  return (char *) config + params_offset (config_info (config)->name);
+}
+
+/* The parameter @key names in @config, in this order: a risk or broker key;
+ * a key of the chosen strategy, unprefixed; a GSettings name
+ * "<prefix><key>" of any strategy (momentum's have no prefix). */
+static const TsParamSpec *
+resolve (const TsBacktestConfig *config,
+         const char             *key,
+         gsize                  *offset)
+{
+  const TsStrategyInfo *infos, *chosen = config_info (config);
+  const TsParamSpec *specs, *spec;
+  guint n, i;
+
+  specs = ts_risk_params_get_specs (&n);
+  if ((spec = ts_param_spec_find (specs, n, key)) != NULL)
+    {
+      *offset = offsetof (TsBacktestConfig, risk);
+      return spec;
+    }
+  specs = ts_broker_params_get_specs (&n);
+  if ((spec = ts_param_spec_find (specs, n, key)) != NULL)
+    {
+      *offset = offsetof (TsBacktestConfig, broker);
+      return spec;
+    }
+  if ((spec = ts_param_spec_find (chosen->specs, chosen->n_specs, key)) != NULL)
+    {
+      *offset = params_offset (chosen->name);
+      return spec;
+    }
+  infos = ts_strategy_info_list (&n);
+  for (i = 0; i < n; i++)
+    {
+      const char *prefix = infos[i].settings_prefix;
+
+      if (!g_str_has_prefix (key, prefix))
+        continue;
+      spec = ts_param_spec_find (infos[i].specs, infos[i].n_specs, key + strlen (prefix));
+      if (spec != NULL)
+        {
+          *offset = params_offset (infos[i].name);
+          return spec;
+        }
+    }
+  return NULL;
+}
+
+static gpointer
+build_key_names (gpointer data)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  const TsStrategyInfo *infos, *momentum = ts_strategy_info_lookup ("momentum");
+  const TsParamSpec *specs;
+  guint n, i, k;
+
+  /* the schema's order: momentum, risk, broker, the other strategies */
+  for (k = 0; k < momentum->n_specs; k++)
+    g_ptr_array_add (names, (gpointer) momentum->specs[k].key);
+  specs = ts_risk_params_get_specs (&n);
+  for (k = 0; k < n; k++)
+    g_ptr_array_add (names, (gpointer) specs[k].key);
+  specs = ts_broker_params_get_specs (&n);
+  for (k = 0; k < n; k++)
+    g_ptr_array_add (names, (gpointer) specs[k].key);
+  infos = ts_strategy_info_list (&n);
+  for (i = 0; i < n; i++)
+    {
+      if (&infos[i] == momentum)
+        continue;
+      for (k = 0; k < infos[i].n_specs; k++)
+        g_ptr_array_add (names, g_strconcat (infos[i].settings_prefix, infos[i].specs[k].key,
+                                             NULL));
+    }
+  g_ptr_array_add (names, NULL);
+  /* static: lives as long as the process */
+  return g_ptr_array_free (names, FALSE);
 }
 
 const char *const *
 ts_backtest_config_list_keys (void)
 {
-  return key_names;
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_key_names, NULL);
+}
+
+static gpointer
+build_strategy_names (gpointer data)
+{
+  const TsStrategyInfo *infos;
+  const char **names;
+  guint n, i;
+
+  infos = ts_strategy_info_list (&n);
+  names = g_new0 (const char *, n + 1);
+  for (i = 0; i < n; i++)
+    names[i] = infos[i].name;
+  return names;
 }
 
 const char *const *
 ts_backtest_list_strategies (void)
 {
-  return strategies;
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_strategy_names, NULL);
 }
 
 gboolean
 ts_backtest_check_strategy (const char *name,
                             GError    **error)
 {
+  const char *const *strategies = ts_backtest_list_strategies ();
   g_autofree char *valid = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -107,115 +216,52 @@ ts_backtest_check_strategy (const char *name,
   return FALSE;
 }
 
-static gboolean
-parse_bool (const char *text,
-            gboolean   *out)
-{
-  static const char *const yes[] = { "true", "yes", "1", "on" };
-  static const char *const no[] = { "false", "no", "0", "off" };
-  guint i;
-
-  for (i = 0; i < G_N_ELEMENTS (yes); i++)
-    {
-      if (g_ascii_strcasecmp (text, yes[i]) == 0)
-        {
-          *out = TRUE;
-          return TRUE;
-        }
-      if (g_ascii_strcasecmp (text, no[i]) == 0)
-        {
-          *out = FALSE;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 gboolean
 ts_backtest_config_set (TsBacktestConfig *config,
                         const char       *key,
                         const char       *value,
                         GError          **error)
 {
-  const KeyInfo *info = NULL;
-  g_autofree char *text = NULL;
-  char *field;
-  guint i;
+  const TsParamSpec *spec;
+  g_autoptr(GError) local_error = NULL;
+  gsize offset = 0;
+  double v = 0.0;
 
   g_return_val_if_fail (config != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (strcmp (keys[i].name, key) == 0)
-      info = &keys[i];
-  if (info == NULL)
+  spec = resolve (config, key, &offset);
+  if (spec == NULL)
     {
-      g_autofree char *valid = g_strjoinv (", ", (char **) key_names);
+      const TsStrategyInfo *chosen = config_info (config);
+      GString *valid = g_string_new (NULL);
+      const TsParamSpec *specs;
+      guint n, i;
 
+      for (i = 0; i < chosen->n_specs; i++)
+        g_string_append_printf (valid, "%s, ", chosen->specs[i].key);
+      specs = ts_risk_params_get_specs (&n);
+      for (i = 0; i < n; i++)
+        g_string_append_printf (valid, "%s, ", specs[i].key);
+      specs = ts_broker_params_get_specs (&n);
+      for (i = 0; i < n; i++)
+        g_string_append_printf (valid, "%s%s", specs[i].key, i + 1 < n ? ", " : "");
       g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_UNKNOWN_KEY,
-                   "unknown parameter “%s”; valid parameters: %s", key, valid);
+                   "unknown parameter “%s”; valid parameters of %s: %s (or another "
+                   "strategy's GSettings name, e.g. maxwell-ma-period)",
+                   key, chosen->name, valid->str);
+      g_string_free (valid, TRUE);
       return FALSE;
     }
 
-  text = g_strstrip (g_strdup (value));
-  field = (char *) config + info->offset;
-
-  switch (info->type)
+  if (!ts_param_spec_parse (spec, value, &v, &local_error) ||
+      !ts_param_spec_set_value (spec, (char *) config + offset, v, &local_error))
     {
-    case KEY_DOUBLE:
-      {
-        char *end = NULL;
-        double v = g_ascii_strtod (text, &end);
-
-        if (*text == '\0' || *end != '\0' || !isfinite (v) || v < info->min || v > info->max)
-          {
-            g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
-                         "%s: “%s” is not a number from %g to %g",
-                         key, value, info->min, info->max);
-            return FALSE;
-          }
-        memcpy (field, &v, sizeof v);
-      }
-      break;
-
-    case KEY_UINT:
-      {
-        guint64 v = 0;
-
-        if (!g_ascii_string_to_unsigned (text, 10, (guint64) info->min, (guint64) info->max,
-                                         &v, NULL))
-          {
-            g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
-                         "%s: “%s” is not a whole number from %g to %g",
-                         key, value, info->min, info->max);
-            return FALSE;
-          }
-        {
-          guint u = (guint) v;
-
-          memcpy (field, &u, sizeof u);
-        }
-      }
-      break;
-
-    case KEY_BOOL:
-      {
-        gboolean b = FALSE;
-
-        if (!parse_bool (text, &b))
-          {
-            g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
-                         "%s: “%s” is not true or false", key, value);
-            return FALSE;
-          }
-        memcpy (field, &b, sizeof b);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
+      g_set_error_literal (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
+                           local_error->message);
+      return FALSE;
     }
   return TRUE;
 }
@@ -224,44 +270,33 @@ GVariant *
 ts_backtest_config_get_value (const TsBacktestConfig *config,
                               const char             *key)
 {
-  const char *field;
-  guint i;
+  const TsParamSpec *spec;
+  gsize offset = 0;
+  double v;
 
   g_return_val_if_fail (config != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  for (i = 0; i < G_N_ELEMENTS (keys); i++)
+  spec = resolve (config, key, &offset);
+  if (spec == NULL)
+    return NULL;
+  v = ts_param_spec_get_value (spec, (const char *) config + offset);
+  switch (spec->type)
     {
-      if (strcmp (keys[i].name, key) != 0)
-        continue;
-      field = (const char *) config + keys[i].offset;
-      switch (keys[i].type)
-        {
-        case KEY_DOUBLE:
-          {
-            double v;
+    case TS_PARAM_DOUBLE:
+      return g_variant_ref_sink (g_variant_new_double (v));
+    case TS_PARAM_UINT:
+      return g_variant_ref_sink (g_variant_new_uint32 ((guint32) v));
+    case TS_PARAM_BOOLEAN:
+      return g_variant_ref_sink (g_variant_new_boolean (v != 0.0));
+    case TS_PARAM_CHOICE:
+    default:
+      {
+        g_autofree char *nick = ts_param_spec_format (spec, v);
 
-            memcpy (&v, field, sizeof v);
-            return g_variant_ref_sink (g_variant_new_double (v));
-          }
-        case KEY_UINT:
-          {
-            guint v;
-
-            memcpy (&v, field, sizeof v);
-            return g_variant_ref_sink (g_variant_new_uint32 (v));
-          }
-        case KEY_BOOL:
-        default:
-          {
-            gboolean v;
-
-            memcpy (&v, field, sizeof v);
-            return g_variant_ref_sink (g_variant_new_boolean (v));
-          }
-        }
+        return g_variant_ref_sink (g_variant_new_string (nick));
+      }
     }
-  return NULL;
 }
 
 double
@@ -284,6 +319,11 @@ ts_backtest_cagr (double equity_start,
 struct _TsBacktest
 {
   TsEngine *engine;
+  TsBacktestConfig config;  /* a copy */
+  const TsStrategyInfo *info;
+  guint     strategy_id;    /* in a multi engine; 0 for momentum or none */
+  gboolean  lazy;           /* one-symbol strategy waiting for its first trade */
+  guint64   ignored_before; /* ticks the placeholder engine ignored */
   double    initial_capital;
   guint64   pushed;
   gint64    first_time_us;  /* of the first tick the engine took */
@@ -303,24 +343,167 @@ floor_div (gint64 a,
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
+/* the chosen strategy, made from @config's parameters; NULL when refused */
+static TsStrategy *
+make_strategy (const TsStrategyInfo   *info,
+               const TsBacktestConfig *config)
+{
+  return info->new_strategy ((const char *) config + params_offset (info->name));
+}
+
+/* the symbols of the chosen strategy: @config->symbols, or for the pairs
+ * strategy with none given its symbol_a and symbol_b */
+static void
+strategy_symbols (const TsBacktestConfig *config,
+                  const TsStrategyInfo   *info,
+                  const char             *out[TS_STRATEGY_MAX_SYMBOLS + 1])
+{
+  guint i;
+
+  for (i = 0; i < info->n_symbols && i < TS_STRATEGY_MAX_SYMBOLS; i++)
+    out[i] = config->symbols[i];
+  out[i] = NULL;
+  if (strcmp (info->name, "pairs") == 0 && config->symbols[0][0] == '\0' &&
+      config->symbols[1][0] == '\0')
+    {
+      out[0] = config->pairs.symbol_a;
+      out[1] = config->pairs.symbol_b;
+    }
+}
+
+gboolean
+ts_backtest_config_check (const TsBacktestConfig *config,
+                          GError                **error)
+{
+  const TsStrategyInfo *info;
+  const char *symbols[TS_STRATEGY_MAX_SYMBOLS + 1];
+  TsStrategy *strategy;
+  guint i;
+
+  g_return_val_if_fail (config != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ts_backtest_check_strategy (config->strategy, error))
+    return FALSE;
+  info = ts_strategy_info_lookup (config->strategy);
+  strategy = make_strategy (info, config);
+  if (strategy == NULL)
+    {
+      g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
+                   "the parameters of %s do not fit together (STRATEGIES.md section %u; "
+                   "e.g. pairs: lookback <= formation-bars and stop-z > entry-z; "
+                   "confluence: macd-slow > macd-fast)",
+                   info->name, info->section);
+      return FALSE;
+    }
+  ts_strategy_free (strategy);
+  if (info->n_symbols > 1)
+    {
+      strategy_symbols (config, info, symbols);
+      for (i = 0; i < info->n_symbols; i++)
+        if (symbols[i][0] == '\0')
+          {
+            g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
+                         "%s trades %u symbols; give them all (e.g. BTCUSDT,ETHUSDT)",
+                         info->name, info->n_symbols);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/* a multi engine with the chosen strategy on @symbols */
+static void
+start_multi (TsBacktest         *self,
+             const char * const *symbols)
+{
+  TsStrategy *strategy;
+
+  self->engine = ts_engine_new_multi (&self->config.risk, &self->config.broker);
+  strategy = make_strategy (self->info, &self->config);
+  if (strategy == NULL)
+    {
+      g_warning ("backtest: the parameters of %s do not fit together; it does not trade "
+                 "(see ts_backtest_config_check())", self->info->name);
+      return;
+    }
+  self->strategy_id = ts_engine_add_strategy (self->engine, strategy, symbols);
+  if (self->strategy_id == 0)
+    g_warning ("backtest: the engine refused %s on its symbols; it does not trade",
+               self->info->name);
+}
+
 TsBacktest *
 ts_backtest_new (const TsBacktestConfig *config)
 {
-  TsBacktestConfig c;
   TsBacktest *self;
 
-  if (config == NULL)
-    ts_backtest_config_init_default (&c);
-  else
-    c = *config;
-
   self = g_new0 (TsBacktest, 1);
-  self->engine = ts_engine_new (&c.momentum, &c.risk, &c.broker);
-  self->initial_capital = c.broker.initial_capital;
+  if (config == NULL)
+    ts_backtest_config_init_default (&self->config);
+  else
+    self->config = *config;
+  self->info = config_info (&self->config);
+  self->config.strategy = self->info->name;
+
+  if (strcmp (self->info->name, "momentum") == 0)
+    {
+      /* the single engine: the live session's path when momentum trades alone */
+      self->engine = ts_engine_new (&self->config.momentum, &self->config.risk,
+                                    &self->config.broker);
+      if (self->config.symbols[0][0] != '\0')
+        ts_engine_set_symbol (self->engine, self->config.symbols[0]);
+    }
+  else if (self->info->n_symbols == 1 && self->config.symbols[0][0] == '\0')
+    {
+      /* a placeholder until the first trade names the symbol */
+      self->engine = ts_engine_new_multi (&self->config.risk, &self->config.broker);
+      self->lazy = TRUE;
+    }
+  else
+    {
+      const char *symbols[TS_STRATEGY_MAX_SYMBOLS + 1];
+
+      strategy_symbols (&self->config, self->info, symbols);
+      start_multi (self, symbols);
+    }
+
+  self->initial_capital = self->config.broker.initial_capital;
   self->next_minute_us = G_MININT64;
   self->curve = g_array_new (FALSE, FALSE, sizeof (TsEquityPoint));
   self->days = g_array_new (FALSE, FALSE, sizeof (TsBacktestDay));
   return self;
+}
+
+const char *
+ts_backtest_get_strategy (const TsBacktest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->info->name;
+}
+
+const char *
+ts_backtest_get_symbol (TsBacktest *self,
+                        guint       index)
+{
+  TsStrategy *strategy;
+
+  g_return_val_if_fail (self != NULL, "");
+
+  if (index >= self->info->n_symbols)
+    return "";
+  if (strcmp (self->info->name, "momentum") == 0)
+    {
+      const char *s = ts_engine_get_symbol (self->engine);
+
+      return s != NULL ? s : "";
+    }
+  if (self->strategy_id == 0)
+    return "";
+  strategy = ts_engine_get_strategy (self->engine, self->strategy_id);
+  if (strategy == NULL || ts_strategy_get_symbol (strategy, index) == NULL)
+    return "";
+  return ts_strategy_get_symbol (strategy, index);
 }
 
 void
@@ -397,6 +580,20 @@ rebuild_days (TsBacktest *self)
     }
 }
 
+/* the first trade of a lazy backtest: the real engine on its symbol */
+static void
+activate (TsBacktest *self,
+          const char *symbol)
+{
+  const char *symbols[2] = { symbol, NULL };
+
+  self->ignored_before += ts_engine_get_ignored_count (self->engine);
+  ts_engine_free (self->engine);
+  self->engine = NULL;
+  self->lazy = FALSE;
+  start_multi (self, symbols);
+}
+
 void
 ts_backtest_run (TsBacktest            *self,
                  const TsTick          *ticks,
@@ -433,6 +630,11 @@ ts_backtest_run (TsBacktest            *self,
           const TsTick *t = &ticks[i];
           TsEngineEvents ev;
 
+          if (G_UNLIKELY (self->lazy) && (t->flags & TS_TICK_TRADE) != 0 && ts_tick_is_valid (t))
+            {
+              activate (self, t->symbol);
+              engine = self->engine;
+            }
           if (G_UNLIKELY (t->time_us >= self->next_minute_us))
             new_minute (self, t->time_us);
           ev = ts_engine_push_tick (engine, t);
@@ -468,7 +670,7 @@ ts_backtest_get_report (const TsBacktest *self,
   memset (report, 0, sizeof *report);
   ts_engine_get_stats (self->engine, &report->stats);
   report->ticks_pushed = self->pushed;
-  report->ticks_ignored = ts_engine_get_ignored_count (self->engine);
+  report->ticks_ignored = self->ignored_before + ts_engine_get_ignored_count (self->engine);
   if (self->started)
     {
       report->first_time_us = self->first_time_us;

@@ -97,22 +97,32 @@ gpointer            ts_backtest_config_get_params   (TsBacktestConfig *config);
  * ts_backtest_config_init_default:
  * @config: (out): the configuration to fill
  *
- * The defaults of STRATEGIES.md section 2 and DESIGN.md "Paper fills" (the
- * same as the GSettings schema's).
+ * Strategy "momentum"; every strategy's defaults (STRATEGIES.md, each
+ * *_params_init_default(): the pairs strategy's symbol_a and symbol_b are
+ * the mock server's MOCK-BTC and MOCK-ETH), the risk and broker defaults
+ * (DESIGN.md "Paper fills"), all the same as the GSettings schema's; no
+ * symbols.
  */
 void                ts_backtest_config_init_default (TsBacktestConfig *config);
 
 /**
  * ts_backtest_config_set:
  * @config: the configuration to change
- * @key: a GSettings key name of data/io.github.tickscope.Tickscope.gschema.xml
- *   that is a strategy, risk or broker parameter (see
- *   ts_backtest_config_list_keys()), e.g. "window-seconds"
- * @value: the value as text: a number in the C locale for "d" and "u"
- *   keys, true/false (also yes/no, 1/0) for "b" keys
+ * @key: a parameter's name, looked up in this order: a risk or broker key
+ *   (ts_risk_params_get_specs(), ts_broker_params_get_specs(): so
+ *   "max-leverage" is the risk manager's); a key of the chosen strategy's
+ *   #TsStrategyInfo specs, unprefixed ("ma-period" for maxwell,
+ *   "allow-short" for calculus); the GSettings name of any strategy's
+ *   parameter, "<settings_prefix><key>" ("maxwell-ma-period",
+ *   "calculus-max-leverage", "window-seconds" for momentum). All of
+ *   ts_backtest_config_list_keys() are accepted.
+ * @value: the value as text (ts_param_spec_parse()): a number in the C
+ *   locale for "d" and "u" keys, true/false (also yes/no, on/off, 1/0) for
+ *   "b" keys, a choice nick ("kalman") for choices
  * @error: return location for a #GError
  *
- * Sets one parameter, checked against the schema's range.
+ * Sets one parameter, checked against its spec's range (the same as the
+ * schema's).
  *
  * Errors: %TS_BACKTEST_ERROR_UNKNOWN_KEY (the message lists the valid keys),
  * %TS_BACKTEST_ERROR_BAD_VALUE (the message gives the range).
@@ -130,8 +140,9 @@ gboolean            ts_backtest_config_set          (TsBacktestConfig *config,
  * @key: one of ts_backtest_config_list_keys()
  *
  * Returns: (transfer full) (nullable): the value as a non-floating
- *   #GVariant of the schema's type ("d", "u" or "b"), or %NULL for an
- *   unknown key
+ *   #GVariant of the schema's type ("d", "u", "b", or "s" holding the nick
+ *   of a choice), or %NULL for an unknown key (@key as in
+ *   ts_backtest_config_set())
  */
 GVariant           *ts_backtest_config_get_value    (const TsBacktestConfig *config,
                                                      const char       *key);
@@ -139,16 +150,20 @@ GVariant           *ts_backtest_config_get_value    (const TsBacktestConfig *con
 /**
  * ts_backtest_config_list_keys:
  *
- * Returns: (transfer none) (array zero-terminated=1): the keys that
- *   ts_backtest_config_set() accepts, in schema order
+ * Returns: (transfer none) (array zero-terminated=1): the GSettings names
+ *   of every strategy, risk and broker parameter, in schema order:
+ *   momentum's, the risk manager's, the broker's, then
+ *   "maxwell-…", "calculus-…", "pairs-…", "confluence-…"; all accepted
+ *   by ts_backtest_config_set()
  */
 const char *const  *ts_backtest_config_list_keys    (void);
 
 /**
  * ts_backtest_list_strategies:
  *
- * Returns: (transfer none) (array zero-terminated=1): the strategies the
- *   engine runs ("momentum", STRATEGIES.md section 2)
+ * Returns: (transfer none) (array zero-terminated=1): the strategies a
+ *   backtest runs, in STRATEGIES.md's order (ts_strategy_info_list()):
+ *   maxwell, momentum, calculus, pairs, confluence
  */
 const char *const  *ts_backtest_list_strategies     (void);
 
@@ -161,6 +176,24 @@ const char *const  *ts_backtest_list_strategies     (void);
  *   %FALSE with %TS_BACKTEST_ERROR_UNKNOWN_STRATEGY whose message lists them
  */
 gboolean            ts_backtest_check_strategy      (const char       *name,
+                                                     GError          **error);
+
+/**
+ * ts_backtest_config_check:
+ * @config: a configuration
+ * @error: %TS_BACKTEST_ERROR_UNKNOWN_STRATEGY, or
+ *   %TS_BACKTEST_ERROR_BAD_VALUE when the strategy refuses its parameters
+ *   together (pairs: lookback <= formation-bars, stop-z > entry-z;
+ *   confluence: macd-slow > macd-fast, …) or a two-symbol strategy lacks
+ *   a symbol
+ *
+ * Whether ts_backtest_new() can make the strategy of @config. Each value
+ * is already in range (ts_backtest_config_set()); this checks how they
+ * fit together.
+ *
+ * Returns: %TRUE when it can
+ */
+gboolean            ts_backtest_config_check        (const TsBacktestConfig *config,
                                                      GError          **error);
 
 /**
@@ -272,7 +305,16 @@ typedef void (*TsBacktestProgressFunc) (guint64  done,
 
 /**
  * ts_backtest_new:
- * @config: (nullable): the configuration, %NULL for the defaults
+ * @config: (nullable): the configuration (copied), %NULL for the defaults
+ *
+ * Momentum runs on ts_engine_new() (trading @config's symbols[0], or the
+ * first symbol with a trade); any other strategy on ts_engine_new_multi()
+ * with that one strategy (id 1) on @config's symbols. A one-symbol
+ * strategy whose symbols[0] is "" trades the symbol of the first trade
+ * tick: until then the engine is an empty placeholder (all ticks ignored)
+ * that ts_backtest_run() replaces at that tick. A strategy that refuses
+ * its parameters (see ts_backtest_config_check()) does not trade, with a
+ * g_warning().
  *
  * Returns: (transfer full): a runner that has seen no tick
  */
@@ -283,9 +325,27 @@ void                ts_backtest_free                (TsBacktest       *self);
  * ts_backtest_get_engine:
  *
  * Returns: (transfer none): the engine, e.g. for ts_engine_set_symbol()
- *   before the first run
+ *   before the first run (momentum only); for a one-symbol strategy with
+ *   no symbol, a placeholder until the first trade (then a new engine)
  */
 TsEngine           *ts_backtest_get_engine          (TsBacktest       *self);
+
+/**
+ * ts_backtest_get_strategy:
+ *
+ * Returns: the strategy's short name ("momentum", "maxwell", …)
+ */
+const char         *ts_backtest_get_strategy        (const TsBacktest *self);
+
+/**
+ * ts_backtest_get_symbol:
+ * @index: 0, or 1 for the pairs strategy's B
+ *
+ * Returns: (transfer none): the symbol the strategy trades, "" when none
+ *   yet (before the first trade, or @index out of range)
+ */
+const char         *ts_backtest_get_symbol          (TsBacktest       *self,
+                                                     guint             index);
 
 /**
  * ts_backtest_run:

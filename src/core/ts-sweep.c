@@ -218,9 +218,10 @@ run_cell (gpointer data,
       gsize offset = 0;
 
       ts_sweep_config_for_cell (self, cell->index, &config);
-      backtest = ts_backtest_new (&config);
+      /* any strategy: the symbol goes in the configuration */
       if (self->symbol != NULL)
-        ts_engine_set_symbol (ts_backtest_get_engine (backtest), self->symbol);
+        g_strlcpy (config.symbols[0], self->symbol, sizeof config.symbols[0]);
+      backtest = ts_backtest_new (&config);
 
       while (offset < self->n_ticks && !g_atomic_int_get (&self->cancelled))
         {

@@ -80,9 +80,10 @@ typedef void (*TsSweepProgressFunc) (guint    done,
 /**
  * TsSweep:
  *
- * A grid over one or two strategy, risk or broker parameters (GSettings key
- * names of data/io.github.tickscope.Tickscope.gschema.xml, set with
- * ts_backtest_config_set()), each cell a #TsBacktest over the same ticks.
+ * A grid over one or two parameters of the base configuration's strategy,
+ * the risk manager or the broker (any key ts_backtest_config_set() takes:
+ * "maxwell-ma-period", or "ma-period" when the base's strategy is maxwell),
+ * each cell a #TsBacktest over the same ticks.
  * The ticks are shared read-only by all the workers, never copied. Pure
  * computation: no I/O, no wall clock.
  *
@@ -111,8 +112,9 @@ void               ts_sweep_free           (TsSweep                *self);
 
 /**
  * ts_sweep_set_symbol:
- * @symbol: (nullable): the symbol every cell trades (ts_engine_set_symbol());
- *   %NULL for the first one traded
+ * @symbol: (nullable): the symbol every cell trades (it replaces the base
+ *   configuration's symbols[0]); %NULL for the base's, or when that is ""
+ *   the first one traded
  */
 void               ts_sweep_set_symbol     (TsSweep                *self,
                                             const char             *symbol);
@@ -121,7 +123,8 @@ void               ts_sweep_set_symbol     (TsSweep                *self,
  * ts_sweep_add_axis:
  * @key: a key of ts_backtest_config_list_keys(), e.g. "window-seconds"
  * @values: (array length=n_values): its values: numbers for "d" and "u"
- *   keys (whole numbers for "u"), 0 or 1 for "b" keys
+ *   keys (whole numbers for "u"), 0 or 1 for "b" keys, a choice's index
+ *   for a choice
  * @n_values: how many (> 0)
  * @error: return location for a #GError
  *

@@ -46,7 +46,8 @@ void             ts_history_loader_set_symbol      (TsHistoryLoader *self,
 
 /**
  * ts_history_loader_set_bar_seconds:
- * @seconds: the length of a bar of a bar CSV, seconds (> 0; default 60):
+ * @seconds: the length of a bar of a bar CSV, seconds (>= 0; default 0 =
+ *   the smallest gap between the file's bars, ts_bars_guess_interval()):
  *   each bar becomes four ticks (open, high or low, low or high, close)
  *   spread over it (ts_bars_to_ticks())
  */
@@ -67,10 +68,12 @@ void             ts_history_loader_set_skip_bad_rows (TsHistoryLoader *self,
  * @cancellable: (nullable): checked between chunks
  * @progress: (nullable) (scope call): called now and then while reading
  * @user_data: for @progress
- * @error: %TS_STORE_ERROR (unreadable file, unknown format, a bad row
- *   with its line number when not skipping, no good row at all),
- *   %G_IO_ERROR_CANCELLED; every message starts with the file's display
- *   name
+ * @error: %G_FILE_ERROR or %G_IO_ERROR (unreadable file),
+ *   %TS_STORE_ERROR (unknown format, a bad row with its line number when
+ *   not skipping, no good row at all), %TS_FEED_ERROR (a recording that
+ *   is not gzip or holds no tick), %G_IO_ERROR_CANCELLED; every message
+ *   starts with the file's display name. On error no tick of @path is
+ *   kept.
  *
  * Reads one file and adds its ticks.
  *

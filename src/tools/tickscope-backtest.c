@@ -9,20 +9,27 @@
  * Binance raw-message recording (.gz); the format of each is detected from
  * its name and first line (ts_history_detect()). The ticks of all files are
  * merged into one stream in time order (a stable sort: ties keep the file
- * order) and run through one TsEngine with ts_engine_push_tick(), the path
- * of a live session; the engine trades the --symbol, or the first symbol
- * it sees with a trade, and ignores the others.
+ * order) by #TsHistoryLoader, the loader of the app's Backtest view too,
+ * and run through one TsEngine with ts_engine_push_tick(), the path of a
+ * live session (ts_backtest_new()): --strategy momentum (the default) on
+ * the single engine, the others (maxwell, calculus, pairs, confluence) on a
+ * multi engine. A one-symbol strategy trades the --symbols (or --symbol),
+ * or the first symbol it sees with a trade; pairs needs --symbols A,B.
+ * Ticks of other symbols are ignored.
  *
  * Parameters, later ones overriding earlier ones: the defaults
- * (STRATEGIES.md section 2, the GSettings schema's), then --settings FILE,
- * then each --param KEY=VALUE in order, then --fee-bps, --slippage-bps and
- * --capital. KEY is a GSettings key name of
- * data/io.github.tickscope.Tickscope.gschema.xml (window-seconds,
- * entry-threshold, taker-fee-bps, …).
+ * (STRATEGIES.md, the GSettings schema's), then --settings FILE, then each
+ * --param KEY=VALUE in order, then --fee-bps, --slippage-bps and
+ * --capital. KEY is a key of the strategy's parameter table
+ * (ts_strategy_info_lookup(): "ma-period" for maxwell), a risk or broker
+ * key ("cooldown-signals", "taker-fee-bps"; "max-leverage" is the risk
+ * manager's), or any GSettings key name of a strategy parameter
+ * ("maxwell-ma-period", "calculus-max-leverage", "window-seconds"): see
+ * ts_backtest_config_set().
  *
  * The settings file is a GKeyFile: KEY=VALUE lines in a group named after
- * the strategy ([momentum]); a file with no group header at all is read as
- * if it began with "[momentum]", so plain KEY=VALUE lines work too. Lines
+ * the strategy ([maxwell]); a file with no group header at all is read as
+ * if it began with that group, so plain KEY=VALUE lines work too. Lines
  * starting with "#" are comments.
  *
  * --equity-csv writes time,equity,drawdown sampled once per minute of tick
@@ -49,11 +56,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/ts-backtest.h"
-#include "core/ts-bar.h"
-#include "feed/ts-recording.h"
-#include "store/ts-bar-csv-reader.h"
-#include "store/ts-history.h"
-#include "store/ts-trade-csv-reader.h"
+#include "feed/ts-history-loader.h"
 #include "store/ts-trade-csv-writer.h"
 
 #define PROG "tickscope-backtest"
@@ -71,6 +74,7 @@ typedef struct
   double   slippage_bps;
   double   capital;
   char    *symbol;
+  char    *symbols;
   double   bar_seconds;
   gboolean skip_bad_rows;
   char    *trades_csv;
@@ -217,131 +221,21 @@ note_bad_lines (const Options *opt,
   g_printerr ("%s: %s\n", PROG, s->str);
 }
 
-/* appends the ticks of @path to @ticks */
+/* appends the ticks of @path to @loader */
 static gboolean
-load_file (const Options *opt,
-           const char    *path,
-           GArray        *ticks,
-           GError       **error)
+load_file (const Options   *opt,
+           TsHistoryLoader *loader,
+           const char      *path,
+           GError         **error)
 {
-  TsHistoryFormat format = TS_HISTORY_FORMAT_UNKNOWN;
+  const guint *bad;
+  guint n_bad = 0;
 
-  if (!ts_history_detect_file (path, &format, error))
+  if (!ts_history_loader_add_file (loader, path, NULL, NULL, NULL, error))
     return FALSE;
-
-  switch (format)
-    {
-    case TS_HISTORY_FORMAT_BINANCE_TRADES:
-    case TS_HISTORY_FORMAT_TRADES:
-      {
-        g_autoptr(TsTradeCsvReader) reader = ts_trade_csv_reader_new ();
-        g_autoptr(GArray) part = NULL;
-        const guint *bad;
-        guint n_bad = 0;
-
-        ts_trade_csv_reader_set_skip_bad_rows (reader, opt->skip_bad_rows);
-        ts_trade_csv_reader_set_symbol (reader, opt->symbol);
-        part = ts_trade_csv_reader_load_file (reader, path, error);
-        if (part == NULL)
-          return FALSE;
-        bad = ts_trade_csv_reader_get_bad_lines (reader, &n_bad);
-        note_bad_lines (opt, path, bad, n_bad);
-        g_array_append_vals (ticks, part->data, part->len);
-        return TRUE;
-      }
-
-    case TS_HISTORY_FORMAT_BARS:
-      {
-        g_autoptr(TsBarCsvReader) reader = ts_bar_csv_reader_new ();
-        g_autoptr(GArray) bars = NULL;
-        g_autoptr(GArray) part = NULL;
-        char symbol[TS_SYMBOL_MAX];
-        const guint *bad;
-        guint n_bad = 0;
-
-        ts_bar_csv_reader_set_skip_bad_rows (reader, opt->skip_bad_rows);
-        bars = ts_bar_csv_reader_load_file (reader, path, error);
-        if (bars == NULL)
-          return FALSE;
-        bad = ts_bar_csv_reader_get_bad_lines (reader, &n_bad);
-        note_bad_lines (opt, path, bad, n_bad);
-        if (opt->symbol != NULL)
-          g_strlcpy (symbol, opt->symbol, sizeof symbol);
-        else
-          ts_history_symbol_from_path (path, symbol);
-        part = ts_bars_to_ticks ((const TsBar *) (gpointer) bars->data, bars->len,
-                                 (gint64) llround (opt->bar_seconds * 1e6), symbol);
-        g_array_append_vals (ticks, part->data, part->len);
-        return TRUE;
-      }
-
-    case TS_HISTORY_FORMAT_RECORDING:
-      {
-        g_autoptr(TsRecording) rec = NULL;
-        g_autoptr(GError) local_error = NULL;
-        const TsTick *t;
-        guint n = 0;
-
-        rec = ts_recording_load (path, NULL, &local_error);
-        if (rec == NULL)
-          {
-            g_autofree char *name = g_filename_display_name (path);
-
-            g_set_error (error, local_error->domain, local_error->code, "%s: %s",
-                         name, local_error->message);
-            return FALSE;
-          }
-        t = ts_recording_get_ticks (rec, &n);
-        {
-          const guint *bad;
-          guint n_bad = 0;
-
-          bad = ts_recording_get_rejected_lines (rec, &n_bad);
-          note_bad_lines (opt, path, bad, n_bad);
-        }
-        g_array_append_vals (ticks, t, n);
-        return TRUE;
-      }
-
-    case TS_HISTORY_FORMAT_UNKNOWN:
-    default:
-      {
-        g_autofree char *name = g_filename_display_name (path);
-
-        g_set_error (error, TS_STORE_ERROR, TS_STORE_ERROR_PARSE,
-                     "%s: line 1: unknown format (expected a trades CSV "
-                     "trade_id,price,qty,trade_time_ms,is_buyer_maker,symbol or "
-                     "time,price,size[,side], an OHLCV CSV "
-                     "timestamp,open,high,low,close,volume, or a .gz recording)",
-                     name);
-        return FALSE;
-      }
-    }
-}
-
-static int
-compare_time (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  gint64 ta = ((const TsTick *) a)->time_us;
-  gint64 tb = ((const TsTick *) b)->time_us;
-
-  return ta < tb ? -1 : ta > tb ? 1 : 0;
-}
-
-static void
-sort_ticks (GArray *ticks)
-{
-  const TsTick *t = (const TsTick *) (gpointer) ticks->data;
-  guint i;
-
-  for (i = 1; i < ticks->len; i++)
-    if (t[i].time_us < t[i - 1].time_us)
-      break;
-  if (i < ticks->len)
-    /* a merge sort: stable since GLib 2.32 */
-    g_qsort_with_data (ticks->data, (gint) ticks->len, sizeof (TsTick), compare_time, NULL);
+  bad = ts_history_loader_get_bad_lines (loader, path, &n_bad);
+  note_bad_lines (opt, path, bad, n_bad);
+  return TRUE;
 }
 
 /* ---- progress ----------------------------------------------------------- */
@@ -393,9 +287,31 @@ side_name (TsSide side)
   return side == TS_SIDE_BUY ? "LONG" : side == TS_SIDE_SELL ? "SHORT" : "FLAT";
 }
 
+/* "BTCUSDT", "BTCUSDT/ETHUSDT", or "(none)" */
+static char *
+traded_symbols (TsBacktest *bt)
+{
+  const TsStrategyInfo *info = ts_strategy_info_lookup (ts_backtest_get_strategy (bt));
+  GString *s = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i < info->n_symbols; i++)
+    {
+      const char *sym = ts_backtest_get_symbol (bt, i);
+
+      if (sym[0] == '\0')
+        continue;
+      g_string_append_printf (s, "%s%s", s->len > 0 ? "/" : "", sym);
+    }
+  if (s->len == 0)
+    g_string_append (s, "(none)");
+  return g_string_free (s, FALSE);
+}
+
 static void
 print_text (const Options          *opt,
-            const TsBacktest       *bt,
+            TsBacktestConfig       *config,
+            TsBacktest             *bt,
             const TsBacktestReport *r,
             const char             *symbol,
             double                  load_s,
@@ -410,7 +326,24 @@ print_text (const Options          *opt,
 
   days = ts_backtest_get_days (bt, &n_days);
 
-  printf ("Strategy            %s on %s\n", opt->strategy, symbol[0] != '\0' ? symbol : "(none)");
+  {
+    const TsStrategyInfo *info = ts_strategy_info_lookup (config->strategy);
+    gconstpointer params = ts_backtest_config_get_params (config);
+    GString *line = g_string_new (NULL);
+    guint k;
+
+    printf ("Strategy            %s (%s, STRATEGIES.md section %u) on %s\n", info->name,
+            info->title, info->section, symbol);
+    for (k = 0; k < info->n_specs; k++)
+      {
+        g_autofree char *v = ts_param_spec_format (&info->specs[k],
+                                                   ts_param_spec_get_value (&info->specs[k], params));
+
+        g_string_append_printf (line, "%s%s=%s", k > 0 ? " " : "", info->specs[k].key, v);
+      }
+    printf ("Parameters          %s\n", line->str);
+    g_string_free (line, TRUE);
+  }
   printf ("Period              %s to %s (%.4g days)\n", first, last, span_days);
   printf ("Ticks processed     %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT " ignored: other symbols or invalid)\n",
           r->ticks_pushed, r->ticks_ignored);
@@ -479,10 +412,42 @@ add_string (JsonBuilder *b,
   json_builder_add_string_value (b, v);
 }
 
+/* the value of @spec in @params as JSON */
+static void
+add_param (JsonBuilder       *b,
+           const char        *name,
+           const TsParamSpec *spec,
+           gconstpointer      params)
+{
+  double v = ts_param_spec_get_value (spec, params);
+
+  json_builder_set_member_name (b, name);
+  switch (spec->type)
+    {
+    case TS_PARAM_DOUBLE:
+      json_builder_add_double_value (b, v);
+      break;
+    case TS_PARAM_UINT:
+      json_builder_add_int_value (b, (gint64) v);
+      break;
+    case TS_PARAM_BOOLEAN:
+      json_builder_add_boolean_value (b, v != 0.0);
+      break;
+    case TS_PARAM_CHOICE:
+    default:
+      {
+        g_autofree char *nick = ts_param_spec_format (spec, v);
+
+        json_builder_add_string_value (b, nick);
+      }
+      break;
+    }
+}
+
 static void
 print_json (const Options          *opt,
-            const TsBacktestConfig *config,
-            const TsBacktest       *bt,
+            TsBacktestConfig       *config,
+            TsBacktest             *bt,
             const TsBacktestReport *r,
             const char             *symbol,
             double                  load_s,
@@ -495,15 +460,23 @@ print_json (const Options          *opt,
   g_autofree char *text = NULL;
   g_autofree char *first = format_time (r->first_time_us);
   g_autofree char *last = format_time (r->last_time_us);
-  const char *const *keys = ts_backtest_config_list_keys ();
+  const TsStrategyInfo *info = ts_strategy_info_lookup (config->strategy);
+  gconstpointer params = ts_backtest_config_get_params (config);
+  const TsParamSpec *specs;
   const TsBacktestDay *days;
-  guint n_days = 0, i;
+  guint n_days = 0, n_specs = 0, i;
 
   days = ts_backtest_get_days (bt, &n_days);
 
   json_builder_begin_object (b);
-  add_string (b, "strategy", opt->strategy);
+  add_string (b, "strategy", info->name);
+  add_string (b, "strategy_title", info->title);
   add_string (b, "symbol", symbol);
+  json_builder_set_member_name (b, "symbols");
+  json_builder_begin_array (b);
+  for (i = 0; i < info->n_symbols; i++)
+    json_builder_add_string_value (b, ts_backtest_get_symbol (bt, i));
+  json_builder_end_array (b);
 
   json_builder_set_member_name (b, "files");
   json_builder_begin_array (b);
@@ -515,15 +488,28 @@ print_json (const Options          *opt,
     }
   json_builder_end_array (b);
 
+  /* the GSettings names of the strategy's, the risk and the broker
+   * parameters; then the strategy's own keys */
   json_builder_set_member_name (b, "params");
   json_builder_begin_object (b);
-  for (i = 0; keys[i] != NULL; i++)
+  for (i = 0; i < info->n_specs; i++)
     {
-      g_autoptr(GVariant) v = ts_backtest_config_get_value (config, keys[i]);
+      g_autofree char *name = g_strconcat (info->settings_prefix, info->specs[i].key, NULL);
 
-      json_builder_set_member_name (b, keys[i]);
-      json_builder_add_value (b, json_gvariant_serialize (v));
+      add_param (b, name, &info->specs[i], params);
     }
+  specs = ts_risk_params_get_specs (&n_specs);
+  for (i = 0; i < n_specs; i++)
+    add_param (b, specs[i].key, &specs[i], &config->risk);
+  specs = ts_broker_params_get_specs (&n_specs);
+  for (i = 0; i < n_specs; i++)
+    add_param (b, specs[i].key, &specs[i], &config->broker);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "strategy_params");
+  json_builder_begin_object (b);
+  for (i = 0; i < info->n_specs; i++)
+    add_param (b, info->specs[i].key, &info->specs[i], params);
   json_builder_end_object (b);
 
   add_int (b, "ticks_processed", (gint64) r->ticks_pushed);
@@ -621,24 +607,26 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ticks = NULL;
+  g_autoptr(TsHistoryLoader) loader = NULL;
   g_autoptr(TsBacktest) bt = NULL;
+  g_autofree char *symbol = NULL;
   g_autofree char *keys_text = NULL;
   g_autofree char *description = NULL;
   TsBacktestConfig config;
   TsBacktestReport report;
   Progress progress = { 0 };
-  const char *symbol;
   gint64 t0, t1, t2;
   int status = EXIT_USAGE;
   guint i;
   const GOptionEntry entries[] = {
-    { "strategy", 's', 0, G_OPTION_ARG_STRING, &opt.strategy, "The strategy (default momentum, the only one so far)", "NAME" },
-    { "param", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &opt.params, "Set a parameter by its GSettings key name, e.g. window-seconds=20 (repeatable)", "KEY=VALUE" },
-    { "settings", 0, 0, G_OPTION_ARG_FILENAME, &opt.settings, "Read parameters from a KEY=VALUE file ([momentum] group optional)", "FILE" },
+    { "strategy", 's', 0, G_OPTION_ARG_STRING, &opt.strategy, "The strategy: maxwell, momentum (default), calculus, pairs or confluence", "NAME" },
+    { "param", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &opt.params, "Set a parameter, e.g. window-seconds=20 or (maxwell) ma-period=20 (repeatable)", "KEY=VALUE" },
+    { "settings", 0, 0, G_OPTION_ARG_FILENAME, &opt.settings, "Read parameters from a KEY=VALUE file (a [NAME] group of the strategy, optional)", "FILE" },
     { "fee-bps", 0, 0, G_OPTION_ARG_DOUBLE, &opt.fee_bps, "Taker fee on every fill, basis points (default 1)", "BPS" },
     { "slippage-bps", 0, 0, G_OPTION_ARG_DOUBLE, &opt.slippage_bps, "Slippage on every fill, basis points (default 0.5)", "BPS" },
     { "capital", 0, 0, G_OPTION_ARG_DOUBLE, &opt.capital, "Initial capital, quote currency (default 10000)", "AMOUNT" },
     { "symbol", 0, 0, G_OPTION_ARG_STRING, &opt.symbol, "Trade this symbol (default: the first traded); also names the ticks of files without a symbol column", "SYMBOL" },
+    { "symbols", 0, 0, G_OPTION_ARG_STRING, &opt.symbols, "The symbols the strategy trades, comma-separated (pairs: A,B)", "A[,B]" },
     { "bar-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &opt.bar_seconds, "Length of the bars of OHLCV files (default: the smallest gap between bars)", "SECONDS" },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &opt.skip_bad_rows, "Skip bad CSV rows (their line numbers go to stderr) instead of failing", NULL },
     { "trades-csv", 0, 0, G_OPTION_ARG_FILENAME, &opt.trades_csv, "Write the closed trades as CSV", "FILE" },
@@ -657,13 +645,36 @@ main (int   argc,
   opt.slippage_bps = NAN;
   opt.capital = NAN;
 
-  keys_text = g_strjoinv (", ", (char **) ts_backtest_config_list_keys ());
+  {
+    const TsStrategyInfo *infos;
+    GString *text = g_string_new (NULL);
+    const TsParamSpec *specs;
+    guint n, k;
+
+    infos = ts_strategy_info_list (&n);
+    for (i = 0; i < n; i++)
+      {
+        g_string_append_printf (text, "\n  %s:", infos[i].name);
+        for (k = 0; k < infos[i].n_specs; k++)
+          g_string_append_printf (text, " %s", infos[i].specs[k].key);
+      }
+    g_string_append (text, "\n  risk:");
+    specs = ts_risk_params_get_specs (&n);
+    for (k = 0; k < n; k++)
+      g_string_append_printf (text, " %s", specs[k].key);
+    g_string_append (text, "\n  broker:");
+    specs = ts_broker_params_get_specs (&n);
+    for (k = 0; k < n; k++)
+      g_string_append_printf (text, " %s", specs[k].key);
+    keys_text = g_string_free (text, FALSE);
+  }
   description = g_strdup_printf (
     "FILE: a trades CSV (Binance trade_id,price,qty,trade_time_ms,is_buyer_maker,symbol, or\n"
     "time,price,size[,side] with time in ISO 8601, s, ms, µs or ns), an OHLCV CSV\n"
     "(timestamp,open,high,low,close,volume; each bar runs as four ticks O, nearer extreme,\n"
     "farther extreme, C), or a Binance recording (.gz). Several files are merged by time.\n\n"
-    "Parameters (GSettings key names): %s.\n"
+    "Parameters (KEY of --param; the risk and broker keys win over a strategy's, whose\n"
+    "GSettings name <strategy>-KEY, e.g. calculus-max-leverage, always works):%s\n"
     "Precedence: defaults < --settings < --param < --fee-bps/--slippage-bps/--capital.\n\n"
     "Exit status: 0 success, 1 data or I/O error, 2 usage error.", keys_text);
 
@@ -681,7 +692,8 @@ main (int   argc,
 
   if (opt.strategy == NULL)
     opt.strategy = g_strdup ("momentum");
-  if (!ts_backtest_check_strategy (opt.strategy, &error))
+  ts_backtest_config_init_default (&config);
+  if (!ts_backtest_config_set_strategy (&config, opt.strategy, &error))
     {
       status = usage_error (context, error->message);
       goto out;
@@ -701,9 +713,31 @@ main (int   argc,
       status = usage_error (context, "--symbol is longer than 23 bytes");
       goto out;
     }
+  if (opt.symbol != NULL)
+    g_strlcpy (config.symbols[0], opt.symbol, sizeof config.symbols[0]);
+  if (opt.symbols != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (opt.symbols, ",", -1);
+      guint n = g_strv_length (parts);
+
+      if (n > TS_STRATEGY_MAX_SYMBOLS)
+        {
+          status = usage_error (context, "--symbols lists too many symbols");
+          goto out;
+        }
+      for (i = 0; i < n; i++)
+        {
+          g_strstrip (parts[i]);
+          if (parts[i][0] == '\0' || strlen (parts[i]) >= TS_SYMBOL_MAX)
+            {
+              status = usage_error (context, "--symbols: each symbol must have 1 to 23 bytes");
+              goto out;
+            }
+          g_strlcpy (config.symbols[i], parts[i], sizeof config.symbols[i]);
+        }
+    }
 
   /* parameters */
-  ts_backtest_config_init_default (&config);
   if (opt.settings != NULL && !load_settings (opt.settings, opt.strategy, &config, &status, &error))
     {
       if (status == EXIT_USAGE)
@@ -725,35 +759,49 @@ main (int   argc,
       status = usage_error (context, error->message);
       goto out;
     }
+  if (ts_strategy_info_lookup (config.strategy)->n_symbols > 1 && config.symbols[1][0] == '\0')
+    {
+      g_autofree char *msg = g_strdup_printf ("%s trades two symbols: give them with --symbols A,B",
+                                              config.strategy);
+
+      status = usage_error (context, msg);
+      goto out;
+    }
+  if (!ts_backtest_config_check (&config, &error))
+    {
+      status = usage_error (context, error->message);
+      goto out;
+    }
 
   /* data */
   status = EXIT_DATA;
   t0 = g_get_monotonic_time ();
-  ticks = g_array_new (FALSE, FALSE, sizeof (TsTick));
+  loader = ts_history_loader_new ();
+  ts_history_loader_set_symbol (loader, opt.symbol);
+  ts_history_loader_set_bar_seconds (loader, opt.bar_seconds);
+  ts_history_loader_set_skip_bad_rows (loader, opt.skip_bad_rows);
   for (i = 0; opt.files[i] != NULL; i++)
-    if (!load_file (&opt, opt.files[i], ticks, &error))
+    if (!load_file (&opt, loader, opt.files[i], &error))
       {
         g_printerr ("%s: %s\n", PROG, error->message);
         goto out;
       }
-  sort_ticks (ticks);
+  ticks = ts_history_loader_steal_ticks (loader);
   t1 = g_get_monotonic_time ();
 
   /* the run */
   bt = ts_backtest_new (&config);
-  if (opt.symbol != NULL)
-    ts_engine_set_symbol (ts_backtest_get_engine (bt), opt.symbol);
   progress.quiet = opt.quiet;
   progress.tty = isatty (STDERR_FILENO);
   ts_backtest_run (bt, (const TsTick *) (gpointer) ticks->data, ticks->len,
                    progress.tty ? 100 : 10, on_progress, &progress);
   t2 = g_get_monotonic_time ();
   ts_backtest_get_report (bt, &report);
-  symbol = ts_engine_get_symbol (ts_backtest_get_engine (bt));
+  symbol = traded_symbols (bt);
 
   if (!opt.quiet && report.stats.ticks == 0)
     g_printerr ("%s: note: the engine took no tick (no trade of %s)\n", PROG,
-                opt.symbol != NULL ? opt.symbol : "any symbol");
+                config.symbols[0][0] != '\0' ? config.symbols[0] : "any symbol");
 
   /* outputs */
   if (opt.trades_csv != NULL)
@@ -782,7 +830,7 @@ main (int   argc,
   if (opt.json)
     print_json (&opt, &config, bt, &report, symbol, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
   else
-    print_text (&opt, bt, &report, symbol, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    print_text (&opt, &config, bt, &report, symbol, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
   if (fflush (stdout) != 0 || ferror (stdout))
     {
       g_printerr ("%s: could not write the report: %s\n", PROG, g_strerror (errno));
@@ -795,6 +843,7 @@ out:
   g_strfreev (opt.params);
   g_free (opt.settings);
   g_free (opt.symbol);
+  g_free (opt.symbols);
   g_free (opt.trades_csv);
   g_free (opt.equity_csv);
   g_strfreev (opt.files);

@@ -291,6 +291,70 @@ test_axis_errors (void)
   g_assert_no_error (error);
 }
 
+/* A sweep of the Maxwell dip buyer (STRATEGIES.md section 1) over its
+ * moving-average period and scale mode: each cell equals a serial
+ * backtest with those values, and the values matter. */
+static void
+test_maxwell_axes (void)
+{
+  static const double periods[] = { 20.0, 44.0, 100.0 };
+  static const double modes[] = { 0.0, 1.0 }; /* fixed, fit */
+  g_autoptr(GArray) ticks = load_real_trades ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsSweep) sweep = NULL;
+  TsBacktestConfig base;
+  const TsSweepCell *cells;
+  guint n_cells, k, distinct = 0;
+
+  if (ticks == NULL)
+    {
+      g_test_skip ("no TS_SHARED_DATA/binance-spot/trades_BTCUSDT_20240808.csv");
+      return;
+    }
+  ts_backtest_config_init_default (&base);
+  g_assert_true (ts_backtest_config_set_strategy (&base, "maxwell", &error));
+  g_assert_true (ts_backtest_config_set (&base, "scale", "5", &error));
+  g_assert_no_error (error);
+
+  sweep = ts_sweep_new (&base, (const TsTick *) ticks->data, ticks->len);
+  g_assert_true (ts_sweep_add_axis (sweep, "ma-period", periods, G_N_ELEMENTS (periods), &error));
+  g_assert_true (ts_sweep_add_axis (sweep, "maxwell-scale-mode", modes, G_N_ELEMENTS (modes),
+                                    &error));
+  g_assert_no_error (error);
+  /* ma-period is 2 .. 100000, the mode 0 or 1 */
+  g_assert_false (ts_sweep_add_axis (sweep, "buy-threshold", (const double[]) { 2.0 }, 1, &error));
+  g_assert_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_true (ts_sweep_run (sweep, 3, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  cells = ts_sweep_get_cells (sweep, &n_cells);
+  g_assert_cmpuint (n_cells, ==, 6);
+  for (k = 0; k < n_cells; k++)
+    {
+      const TsSweepCell *c = &cells[k];
+      g_autoptr(TsBacktest) serial = NULL;
+      TsBacktestConfig config = base;
+      TsBacktestReport report;
+
+      g_assert_true (c->done);
+      config.maxwell.ma_period = (guint) periods[c->i];
+      config.maxwell.scale_mode = c->j == 0 ? TS_MAXWELL_SCALE_FIXED : TS_MAXWELL_SCALE_FIT;
+      serial = ts_backtest_new (&config);
+      ts_backtest_run (serial, (const TsTick *) ticks->data, ticks->len, 0, NULL, NULL);
+      ts_backtest_get_report (serial, &report);
+      assert_report_equal (&c->report, &report);
+      g_assert_cmpstr (ts_backtest_get_symbol (serial, 0), ==, "BTCUSDT");
+      g_test_message ("ma-period %g, mode %g: %u trades, P&L %.4f", c->values[0], c->values[1],
+                      c->report.stats.trades, c->report.stats.total_pnl);
+      if (c->report.stats.trades != cells[0].report.stats.trades ||
+          c->report.stats.total_pnl != cells[0].report.stats.total_pnl)
+        distinct++;
+    }
+  g_assert_cmpuint (distinct, >, 0);
+  g_assert_cmpuint (cells[2].report.stats.trades, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/core/sweep/grid-chunked-equals-serial", test_grid_chunked);
   g_test_add_func ("/core/sweep/cancel-stops-early", test_cancel);
   g_test_add_func ("/core/sweep/axis-errors", test_axis_errors);
+  g_test_add_func ("/core/sweep/maxwell-axes", test_maxwell_axes);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "core/ts-backtest.h"
 #include "core/ts-engine.h"
 #include "store/ts-history.h"
 #include "store/ts-trade-csv-reader.h"
@@ -354,10 +355,36 @@ test_cli_errors (void)
   {
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
+    const char *args[] = { "--strategy", "nope", bad, NULL };
+
+    g_assert_cmpint (run_tool (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "valid strategies: maxwell, momentum, calculus, pairs, confluence"));
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
     const char *args[] = { "--strategy", "pairs", bad, NULL };
 
     g_assert_cmpint (run_tool (args, &out, &err), ==, 2);
-    g_assert_nonnull (strstr (err, "valid strategies: momentum"));
+    g_assert_nonnull (strstr (err, "--symbols"));
+  }
+  {
+    /* values in range that do not fit together: lookback > formation-bars */
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    const char *args[] = { "--strategy", "pairs", "--symbols", "A,B", "-p", "lookback=400", bad,
+                           NULL };
+
+    g_assert_cmpint (run_tool (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "do not fit together"));
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    const char *args[] = { "--strategy", "maxwell", "--param", "ma-period=1", bad, NULL };
+
+    g_assert_cmpint (run_tool (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "ma-period"));
   }
   {
     g_autofree char *out = NULL;
@@ -386,6 +413,222 @@ test_cli_errors (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static int
+compare_time (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  gint64 ta = ((const TsTick *) a)->time_us;
+  gint64 tb = ((const TsTick *) b)->time_us;
+
+  return ta < tb ? -1 : ta > tb ? 1 : 0;
+}
+
+/* the trades of two runs are the same, field by field */
+static void
+assert_trades_equal (const TsTrade *a,
+                     guint          n_a,
+                     const TsTrade *b,
+                     guint          n_b)
+{
+  guint i;
+
+  g_assert_cmpuint (n_a, ==, n_b);
+  for (i = 0; i < n_a; i++)
+    {
+      g_assert_cmpint (a[i].entry_time_us, ==, b[i].entry_time_us);
+      g_assert_cmpint (a[i].exit_time_us, ==, b[i].exit_time_us);
+      g_assert_cmpfloat (a[i].entry_price, ==, b[i].entry_price);
+      g_assert_cmpfloat (a[i].exit_price, ==, b[i].exit_price);
+      g_assert_cmpfloat (a[i].size, ==, b[i].size);
+      g_assert_cmpfloat (a[i].pnl, ==, b[i].pnl);
+    }
+}
+
+/* The Maxwell dip buyer through TsBacktest (no symbol given: the first
+ * traded) trades exactly as a multi engine with that strategy on BTCUSDT
+ * fed directly; and the command line reports the same. */
+static void
+test_maxwell_backtest (void)
+{
+  g_autofree char *path = shared_path ("trades_BTCUSDT_20240808.csv");
+  g_autoptr(GArray) ticks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsBacktest) bt = NULL;
+  g_autoptr(TsEngine) engine = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *symbols[] = { "BTCUSDT", NULL };
+  TsBacktestConfig config;
+  TsBacktestReport report;
+  TsMaxwellParams mp;
+  TsLedgerStats stats;
+  JsonObject *root, *params;
+  const TsTrade *bt_trades, *direct;
+  guint n_bt = 0, n_direct = 0, i;
+
+  if (path == NULL)
+    {
+      g_test_skip ("TS_SHARED_DATA/binance-spot not found");
+      return;
+    }
+  ticks = ts_trade_csv_load_file (path, &error);
+  g_assert_no_error (error);
+
+  ts_backtest_config_init_default (&config);
+  g_assert_true (ts_backtest_config_set_strategy (&config, "maxwell", &error));
+  g_assert_true (ts_backtest_config_set (&config, "scale-mode", "fit", &error));
+  g_assert_true (ts_backtest_config_set (&config, "stop-loss-pct", "0.05", &error));
+  g_assert_no_error (error);
+  bt = ts_backtest_new (&config);
+  ts_backtest_run (bt, (const TsTick *) ticks->data, ticks->len, 0, NULL, NULL);
+  ts_backtest_get_report (bt, &report);
+  bt_trades = ts_backtest_get_trades (bt, &n_bt);
+  g_assert_cmpstr (ts_backtest_get_strategy (bt), ==, "maxwell");
+  g_assert_cmpstr (ts_backtest_get_symbol (bt, 0), ==, "BTCUSDT");
+  g_assert_cmpuint (report.ticks_pushed, ==, 9757);
+  g_assert_cmpuint (report.ticks_ignored, ==, 0);
+  g_assert_cmpuint (n_bt, >, 10);
+
+  ts_maxwell_params_init_default (&mp);
+  mp.scale_mode = TS_MAXWELL_SCALE_FIT;
+  mp.stop_loss_pct = 0.05;
+  engine = ts_engine_new_multi (NULL, NULL);
+  g_assert_cmpuint (ts_engine_add_strategy (engine, ts_maxwell_strategy_new (&mp), symbols), ==, 1);
+  for (i = 0; i < ticks->len; i++)
+    ts_engine_push_tick (engine, &g_array_index (ticks, TsTick, i));
+  direct = ts_engine_get_trades (engine, &n_direct);
+  assert_trades_equal (bt_trades, n_bt, direct, n_direct);
+  ts_engine_get_stats (engine, &stats);
+  g_assert_cmpfloat (report.stats.total_pnl, ==, stats.total_pnl);
+  g_assert_cmpfloat (report.stats.fees, ==, stats.fees);
+
+  /* the command line */
+  {
+    const char *args[] = { "--json", "--quiet", "--strategy", "maxwell", "--param",
+                           "scale-mode=fit", "-p", "maxwell-stop-loss-pct=0.05", path, NULL };
+
+    g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  }
+  g_assert_cmpstr (err, ==, "");
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "strategy"), ==, "maxwell");
+  g_assert_cmpstr (json_object_get_string_member (root, "symbol"), ==, "BTCUSDT");
+  g_assert_cmpint (json_object_get_int_member (root, "trades"), ==, n_direct);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "total_pnl"),
+                                  stats.total_pnl, 1e-9);
+  params = json_object_get_object_member (root, "params");
+  g_assert_cmpstr (json_object_get_string_member (params, "maxwell-scale-mode"), ==, "fit");
+  g_assert_cmpint (json_object_get_int_member (params, "maxwell-ma-period"), ==, 44);
+  g_assert_cmpfloat (json_object_get_double_member (params, "taker-fee-bps"), ==, 1.0);
+  params = json_object_get_object_member (root, "strategy_params");
+  g_assert_cmpfloat (json_object_get_double_member (params, "stop-loss-pct"), ==, 0.05);
+
+  /* the text report names the strategy and its parameters */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *args[] = { "--quiet", "--strategy", "maxwell", path, NULL };
+
+    g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  }
+  g_assert_nonnull (strstr (out, "Strategy            maxwell (Maxwell Dip Buyer, STRATEGIES.md section 1) on BTCUSDT"));
+  g_assert_nonnull (strstr (out, "ma-period=44 scale-mode=fixed scale=44 buy-threshold=0.1"));
+}
+
+/* The pairs strategy on the real BTCUSDT / ETHUSDT pair, with a short
+ * formation so that it trades in six minutes: the backtest equals a multi
+ * engine fed directly, and the command line agrees. */
+static void
+test_pairs_backtest (void)
+{
+  g_autofree char *btc = shared_path ("trades_BTCUSDT_20240808.csv");
+  g_autofree char *eth = shared_path ("trades_ETHUSDT_20240808.csv");
+  g_autoptr(GArray) ticks = NULL;
+  g_autoptr(GArray) more = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsBacktest) bt = NULL;
+  g_autoptr(TsEngine) engine = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *symbols[] = { "BTCUSDT", "ETHUSDT", NULL };
+  TsBacktestConfig config;
+  TsBacktestReport report;
+  TsPairsParams pp;
+  JsonObject *root;
+  JsonArray *syms;
+  const TsTrade *bt_trades, *direct;
+  guint n_bt = 0, n_direct = 0, i;
+
+  if (btc == NULL || eth == NULL)
+    {
+      g_test_skip ("TS_SHARED_DATA/binance-spot not found");
+      return;
+    }
+  ticks = ts_trade_csv_load_file (btc, &error);
+  more = ts_trade_csv_load_file (eth, &error);
+  g_assert_no_error (error);
+  g_array_append_vals (ticks, more->data, more->len);
+  /* a stable merge sort, as the loader's: ties keep BTCUSDT first */
+  g_qsort_with_data (ticks->data, (gint) ticks->len, sizeof (TsTick), compare_time, NULL);
+
+  ts_backtest_config_init_default (&config);
+  g_assert_true (ts_backtest_config_set_strategy (&config, "pairs", &error));
+  g_assert_true (ts_backtest_config_set (&config, "formation-bars", "60", &error));
+  g_assert_true (ts_backtest_config_set (&config, "recalc-bars", "30", &error));
+  g_assert_true (ts_backtest_config_set (&config, "lookback", "30", &error));
+  g_assert_no_error (error);
+  g_strlcpy (config.symbols[0], "BTCUSDT", sizeof config.symbols[0]);
+  g_strlcpy (config.symbols[1], "ETHUSDT", sizeof config.symbols[1]);
+  g_assert_true (ts_backtest_config_check (&config, &error));
+  bt = ts_backtest_new (&config);
+  ts_backtest_run (bt, (const TsTick *) ticks->data, ticks->len, 0, NULL, NULL);
+  ts_backtest_get_report (bt, &report);
+  bt_trades = ts_backtest_get_trades (bt, &n_bt);
+  g_assert_cmpstr (ts_backtest_get_symbol (bt, 0), ==, "BTCUSDT");
+  g_assert_cmpstr (ts_backtest_get_symbol (bt, 1), ==, "ETHUSDT");
+  g_assert_cmpuint (report.ticks_pushed, ==, 9757 + 6106);
+  g_assert_cmpuint (n_bt, >, 0);
+
+  ts_pairs_params_init_default (&pp);
+  g_strlcpy (pp.symbol_a, "BTCUSDT", sizeof pp.symbol_a);
+  g_strlcpy (pp.symbol_b, "ETHUSDT", sizeof pp.symbol_b);
+  pp.formation_bars = 60;
+  pp.recalc_bars = 30;
+  pp.lookback = 30;
+  engine = ts_engine_new_multi (NULL, NULL);
+  g_assert_cmpuint (ts_engine_add_strategy (engine, ts_pairs_strategy_new (&pp), symbols), ==, 1);
+  for (i = 0; i < ticks->len; i++)
+    ts_engine_push_tick (engine, &g_array_index (ticks, TsTick, i));
+  direct = ts_engine_get_trades (engine, &n_direct);
+  assert_trades_equal (bt_trades, n_bt, direct, n_direct);
+
+  {
+    const char *args[] = { "--json", "--quiet", "--strategy", "pairs", "--symbols",
+                           "BTCUSDT,ETHUSDT", "-p", "formation-bars=60", "-p", "recalc-bars=30",
+                           "-p", "lookback=30", btc, eth, NULL };
+
+    g_assert_cmpint (run_tool (args, &out, &err), ==, 0);
+  }
+  g_assert_cmpstr (err, ==, "");
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "strategy"), ==, "pairs");
+  g_assert_cmpstr (json_object_get_string_member (root, "symbol"), ==, "BTCUSDT/ETHUSDT");
+  syms = json_object_get_array_member (root, "symbols");
+  g_assert_cmpuint (json_array_get_length (syms), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (syms, 1), ==, "ETHUSDT");
+  g_assert_cmpint (json_object_get_int_member (root, "trades"), ==, n_direct);
+  g_assert_cmpint (json_object_get_int_member (root, "ticks_processed"), ==, 9757 + 6106);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "params"),
+                                                    "pairs-adf-critical"), ==, -3.34);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +647,8 @@ main (int   argc,
   g_test_add_func ("/tools/backtest/text-report-and-param-precedence", test_cli_text_and_params);
   g_test_add_func ("/tools/backtest/recording", test_cli_recording);
   g_test_add_func ("/tools/backtest/errors-and-exit-codes", test_cli_errors);
+  g_test_add_func ("/tools/backtest/maxwell", test_maxwell_backtest);
+  g_test_add_func ("/tools/backtest/pairs", test_pairs_backtest);
 
   return g_test_run ();
 }

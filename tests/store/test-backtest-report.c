@@ -286,7 +286,13 @@ test_config_keys (void)
       g_assert_nonnull (v);
       g_clear_pointer (&v, g_variant_unref);
     }
-  g_assert_cmpuint (i, ==, 17);
+  /* 12 momentum, 8 risk, 3 broker, 8 maxwell, 18 calculus, 12 pairs,
+   * 18 confluence */
+  g_assert_cmpuint (i, ==, 12 + 8 + 3 + 8 + 18 + 12 + 18);
+  g_assert_cmpstr (keys[0], ==, "window-seconds");
+  g_assert_true (g_strv_contains (keys, "maxwell-ma-period"));
+  g_assert_true (g_strv_contains (keys, "pairs-adf-critical"));
+  g_assert_true (g_strv_contains (keys, "max-drawdown-pct"));
 
   /* the schema's ranges */
   g_assert_false (ts_backtest_config_set (&c, "window-seconds", "0.5", &error));
@@ -308,9 +314,92 @@ test_config_keys (void)
   g_assert_cmpfloat (c.momentum.window_seconds, ==, 20.0);
 
   g_assert_true (ts_backtest_check_strategy ("momentum", &error));
-  g_assert_false (ts_backtest_check_strategy ("pairs", &error));
+  g_assert_true (ts_backtest_check_strategy ("pairs", &error));
+  g_assert_false (ts_backtest_check_strategy ("nope", &error));
   g_assert_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_UNKNOWN_STRATEGY);
-  g_assert_nonnull (strstr (error->message, "momentum"));
+  g_assert_nonnull (strstr (error->message, "maxwell, momentum, calculus, pairs, confluence"));
+}
+
+/* any strategy: its keys, prefixed and not, and which one a shared name means */
+static void
+test_config_strategies (void)
+{
+  TsBacktestConfig c;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) v = NULL;
+  const char *const *names = ts_backtest_list_strategies ();
+
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 5);
+  g_assert_cmpstr (names[0], ==, "maxwell");
+  g_assert_cmpstr (names[1], ==, "momentum");
+
+  ts_backtest_config_init_default (&c);
+  g_assert_cmpstr (c.strategy, ==, "momentum");
+  g_assert_true (ts_backtest_config_get_params (&c) == (gpointer) &c.momentum);
+  g_assert_cmpuint (c.maxwell.ma_period, ==, 44);
+  g_assert_cmpfloat (c.calculus.lambda, ==, 0.75);
+  g_assert_cmpfloat (c.pairs.stop_z, ==, 3.5);
+  g_assert_cmpuint (c.confluence.rsi_period, ==, 14);
+  g_assert_cmpstr (c.symbols[0], ==, "");
+
+  /* the GSettings name of any strategy, whichever is chosen */
+  g_assert_true (ts_backtest_config_set (&c, "maxwell-ma-period", "20", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.maxwell.ma_period, ==, 20);
+  /* a key of another strategy, unprefixed: unknown */
+  g_assert_false (ts_backtest_config_set (&c, "ma-period", "21", &error));
+  g_assert_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_UNKNOWN_KEY);
+  g_clear_error (&error);
+
+  g_assert_false (ts_backtest_config_set_strategy (&c, "nope", &error));
+  g_assert_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_UNKNOWN_STRATEGY);
+  g_clear_error (&error);
+  g_assert_cmpstr (c.strategy, ==, "momentum");
+
+  g_assert_true (ts_backtest_config_set_strategy (&c, "maxwell", &error));
+  g_assert_cmpstr (c.strategy, ==, "maxwell");
+  g_assert_true (ts_backtest_config_get_params (&c) == (gpointer) &c.maxwell);
+  g_assert_cmpuint (c.maxwell.ma_period, ==, 20); /* kept */
+  g_assert_true (ts_backtest_config_set (&c, "ma-period", "21", &error));
+  g_assert_true (ts_backtest_config_set (&c, "scale-mode", "fit", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.maxwell.ma_period, ==, 21);
+  g_assert_cmpint (c.maxwell.scale_mode, ==, TS_MAXWELL_SCALE_FIT);
+  v = ts_backtest_config_get_value (&c, "maxwell-scale-mode");
+  g_assert_cmpstr (g_variant_get_string (v, NULL), ==, "fit");
+  g_clear_pointer (&v, g_variant_unref);
+  v = ts_backtest_config_get_value (&c, "ma-period");
+  g_assert_cmpuint (g_variant_get_uint32 (v), ==, 21);
+  g_clear_pointer (&v, g_variant_unref);
+  g_assert_false (ts_backtest_config_set (&c, "buy-threshold", "2", &error));
+  g_assert_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "buy-threshold"));
+  g_clear_error (&error);
+  g_assert_cmpfloat (c.maxwell.buy_threshold, ==, 0.1);
+
+  /* shared names: the risk manager's max-leverage, calculus' allow-short */
+  g_assert_true (ts_backtest_config_set_strategy (&c, "calculus", &error));
+  g_assert_true (ts_backtest_config_set (&c, "max-leverage", "3", &error));
+  g_assert_cmpfloat (c.risk.max_leverage, ==, 3.0);
+  g_assert_cmpfloat (c.calculus.max_leverage, ==, 1.0);
+  g_assert_true (ts_backtest_config_set (&c, "calculus-max-leverage", "2", &error));
+  g_assert_cmpfloat (c.calculus.max_leverage, ==, 2.0);
+  g_assert_true (ts_backtest_config_set (&c, "allow-short", "false", &error));
+  g_assert_false (c.calculus.allow_short);
+  g_assert_true (c.momentum.allow_short);
+  g_assert_true (ts_backtest_config_set (&c, "derivative-source", "ema", &error));
+  g_assert_cmpint (c.calculus.derivative_source, ==, TS_CALCULUS_SOURCE_EMA);
+  g_assert_no_error (error);
+
+  /* values that fit one by one but not together */
+  g_assert_true (ts_backtest_config_check (&c, &error));
+  g_assert_true (ts_backtest_config_set_strategy (&c, "pairs", &error));
+  g_assert_true (ts_backtest_config_check (&c, &error)); /* MOCK-BTC, MOCK-ETH */
+  g_assert_true (ts_backtest_config_set (&c, "lookback", "400", &error));
+  g_assert_no_error (error);
+  g_assert_false (ts_backtest_config_check (&c, &error));
+  g_assert_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE);
+  g_clear_error (&error);
 }
 
 int
@@ -318,6 +407,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/backtest/config-strategies", test_config_strategies);
 
   g_test_add_func ("/core/backtest/cagr", test_cagr);
   g_test_add_func ("/core/backtest/hand-worked-report", test_hand_worked_report);
