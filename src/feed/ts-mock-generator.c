@@ -8,33 +8,43 @@
 
 #include "ts-mock-generator.h"
 
+/* The numbers below are tuned together so that every strategy of
+ * STRATEGIES.md enters within five minutes at its defaults on the default
+ * symbols, whatever the seed (tests/feed/test-mock-strategies.c); the
+ * reasons are in ts-mock-generator.h. */
 #define VOLATILITY        1e-4   /* of log price per sqrt(s) */
-#define FOLLOWER_SPREAD   1e-4   /* OU noise of a follower's log spread per sqrt(s) */
+#define FOLLOWER_SPREAD   5e-5   /* OU noise of a follower's log spread per sqrt(s) */
 #define FOLLOWER_HALFLIFE 4.0    /* s */
-#define CALM_VOLATILITY   3e-5   /* plateau, pullback, bounce */
+#define DISLOCATION_SIZE  1e-3   /* log: a follower's jump off the pair's balance */
+#define DISLOCATION_FIRST 17.5   /* s after the start */
+#define DISLOCATION_EVERY 20.0   /* s */
+#define FIRST_FREE_SECONDS 30.0
 #define RALLY_SECONDS     10.0
 #define RALLY_DRIFT       1e-3   /* log per s: a 1 % swing in 10 s */
-#define PLATEAU_SECONDS   115.0
-#define PULLBACK_SECONDS  20.0
-#define TAIL_SECONDS      65.0
-#define TAIL_VOLATILITY   1e-5
-#define TAIL_DRIFT        2.5e-5  /* log per s, against sigma */
+#define PLATEAU_SECONDS   110.0
+#define PLATEAU_VOLATILITY 2e-5
+#define PULLBACK_SECONDS  50.0
+#define PULLBACK_FRACTION 0.7    /* of the swing from the cycle's extreme */
+#define CALM_VOLATILITY   3e-5   /* pullback, bounce */
+#define PAUSE_SECONDS     40.0
+#define PAUSE_VOLATILITY  1e-5
 #define BOUNCE_SECONDS    20.0
-#define BOUNCE_DRIFT      1e-4   /* log per s */
-#define DIP_DEPTH         4e-3   /* log: the V dip falls and recovers this */
+#define BOUNCE_DRIFT      1.7e-4 /* log per s */
+#define DIP_DEPTH         4e-3   /* log: the V moves against sigma and back this */
 #define DIP_HALF_SECONDS  1.5
 #define FUNDING_SECONDS   10.0
 #define FUNDING_MAX       8e-5   /* |funding rate| per interval, fraction */
 #define IMBALANCE_SKEW    0.6    /* log of the bid / ask size bias while drifting */
+#define BOUNCE_SKEW       1.5    /* the same in the bounce (imbalance >= 0.2 nearly always) */
 
 typedef enum
 {
-  PHASE_FREE,     /* GBM, momentum bursts and one V dip */
+  PHASE_FREE,     /* GBM, momentum bursts and one V */
   PHASE_RALLY,    /* the swing: a fast 1 % move in direction sigma */
   PHASE_PLATEAU,  /* calm, so the RSI forgets the rally */
-  PHASE_PULLBACK, /* decelerating retracement to half the swing */
-  PHASE_TAIL,     /* very calm, creeping on: the MACD turns, the RSI stays low */
-  PHASE_BOUNCE,   /* a slow turn back in direction sigma */
+  PHASE_PULLBACK, /* a steady retracement of 70 % of the swing: the RSI goes deep */
+  PHASE_PAUSE,    /* a standstill: the MACD catches up, the RSI stays low */
+  PHASE_BOUNCE,   /* a turn back in direction sigma: the confluence entry */
 } Phase;
 #define NOTIONAL          3000.0 /* typical trade, quote currency */
 #define INV_TICK          100.0  /* price tick 0.01 */
@@ -46,6 +56,8 @@ typedef struct
   double   log_mid;
   double   log_offset;     /* follower: own start log price - leader's */
   double   spread;         /* follower: OU deviation of the log spread */
+  gint64   next_dislocation_us; /* follower */
+  double   dislocation;    /* follower: the next jump of the spread, +/- DISLOCATION_SIZE */
   double   base_size;      /* typical trade size, base units */
   double   inv_lot;        /* 1 / size granularity, a power of ten */
   gint64   next_burst_us;
@@ -57,7 +69,7 @@ typedef struct
   double   sigma;          /* leader: the cycle's direction, +1 or -1 */
   double   cycle_extreme;  /* leader: log mid's min (sigma > 0) or max since the cycle began */
   double   pullback;       /* leader: log distance the pullback covers */
-  gint64   dip_us;         /* leader: start of the V dip of the free phase */
+  gint64   dip_us;         /* leader: start of the V of the free phase */
   gboolean perpetual;      /* carries a funding rate */
   double   funding;
   gint64   next_funding_us;
@@ -158,7 +170,7 @@ seconds_us (double s)
 }
 
 /* a new swing cycle: a free phase of 40 to 60 s (the first 30 s) with a
- * V dip 10 to 25 s into it, then rally, plateau, pullback, bounce */
+ * V 10 to 25 s into it, then rally, plateau, pullback, pause, bounce */
 static void
 start_cycle (TsMockGenerator *self,
              Symbol          *sym,
@@ -167,7 +179,7 @@ start_cycle (TsMockGenerator *self,
 {
   sym->phase = PHASE_FREE;
   sym->phase_start_us = now;
-  sym->phase_end_us = now + seconds_us (first ? 30.0 : uniform_range (self, 40.0, 60.0));
+  sym->phase_end_us = now + seconds_us (first ? FIRST_FREE_SECONDS : uniform_range (self, 40.0, 60.0));
   sym->sigma = uniform (self) < 0.5 ? -1.0 : 1.0;
   sym->cycle_extreme = sym->log_mid;
   sym->dip_us = now + seconds_us (uniform_range (self, 10.0, 25.0));
@@ -194,22 +206,23 @@ advance_phase (TsMockGenerator *self,
     case PHASE_PLATEAU:
       sym->phase = PHASE_PULLBACK;
       seconds = PULLBACK_SECONDS;
-      /* to the middle of the swing from the cycle's extreme to here */
-      sym->pullback = MAX (0.0, sym->sigma * (sym->log_mid - sym->cycle_extreme) / 2.0
-                                - TAIL_DRIFT * TAIL_SECONDS);
+      /* 70 % of the way back to the cycle's extreme */
+      sym->pullback = MAX (0.0, sym->sigma * (sym->log_mid - sym->cycle_extreme) * PULLBACK_FRACTION);
       break;
     case PHASE_PULLBACK:
-      sym->phase = PHASE_TAIL;
-      seconds = TAIL_SECONDS;
+      sym->phase = PHASE_PAUSE;
+      seconds = PAUSE_SECONDS;
       break;
-    case PHASE_TAIL:
+    case PHASE_PAUSE:
       sym->phase = PHASE_BOUNCE;
       seconds = BOUNCE_SECONDS;
       break;
     case PHASE_BOUNCE:
     default:
       start_cycle (self, sym, now, FALSE);
-      sym->next_burst_us = MAX (sym->next_burst_us, now + seconds_us (uniform_range (self, 2.0, 10.0)));
+      /* one draw: MAX evaluates its arguments more than once */
+      seconds = uniform_range (self, 2.0, 10.0);
+      sym->next_burst_us = MAX (sym->next_burst_us, now + seconds_us (seconds));
       return;
     }
   sym->phase_start_us = now;
@@ -222,7 +235,7 @@ ts_mock_generator_new (const char * const *symbols,
                        gint64              start_time_us,
                        guint64             seed)
 {
-  static const char * const default_symbols[] = { "MOCK-BTC", NULL };
+  static const char * const default_symbols[] = { "MOCK-BTC", "MOCK-ETH", NULL };
   TsMockGenerator *self;
   guint64 x = seed;
 
@@ -248,7 +261,11 @@ ts_mock_generator_new (const char * const *symbols,
       sym->log_mid = log (price);
       sym->follower = (i % 2) == 1;
       if (sym->follower)
-        sym->log_offset = sym->log_mid - self->symbols[i - 1].log_mid;
+        {
+          sym->log_offset = sym->log_mid - self->symbols[i - 1].log_mid;
+          sym->next_dislocation_us = start_time_us + seconds_us (DISLOCATION_FIRST);
+          sym->dislocation = (uniform (self) < 0.5 ? -1.0 : 1.0) * DISLOCATION_SIZE;
+        }
       sym->base_size = NOTIONAL / price;
       sym->inv_lot = pow (10.0, 3.0 - floor (log10 (sym->base_size)));
       sym->next_burst_us = start_time_us + seconds_us (uniform_range (self, 5.0, 20.0));
@@ -318,6 +335,13 @@ ts_mock_generator_next (TsMockGenerator *self,
       double theta = G_LN2 / FOLLOWER_HALFLIFE;
 
       sym->spread += -theta * sym->spread * dt + FOLLOWER_SPREAD * sqrt (dt) * normal (self);
+      if (now >= sym->next_dislocation_us)
+        {
+          /* over- and undershoots in turn */
+          sym->spread += sym->dislocation;
+          sym->dislocation = -sym->dislocation;
+          sym->next_dislocation_us += seconds_us (DISLOCATION_EVERY);
+        }
       sym->log_mid = leader->log_mid + sym->log_offset + sym->spread;
     }
   else
@@ -339,30 +363,25 @@ ts_mock_generator_next (TsMockGenerator *self,
           in_burst = now < sym->burst_end_us;
           if (in_burst)
             drift = sym->burst_drift;
+          /* the V: against the coming rally and back, so it widens the
+           * swing either way */
           if (now >= sym->dip_us && now < sym->dip_us + seconds_us (2.0 * DIP_HALF_SECONDS))
             drift += (now < sym->dip_us + seconds_us (DIP_HALF_SECONDS) ? -1.0 : 1.0)
-                     * DIP_DEPTH / DIP_HALF_SECONDS;
+                     * sym->sigma * DIP_DEPTH / DIP_HALF_SECONDS;
           break;
         case PHASE_RALLY:
           in_burst = TRUE;
           drift = sym->sigma * RALLY_DRIFT;
           break;
         case PHASE_PLATEAU:
-          vol = CALM_VOLATILITY;
+          vol = PLATEAU_VOLATILITY;
           break;
         case PHASE_PULLBACK:
-          {
-            double t = (double) (now - sym->phase_start_us) / G_USEC_PER_SEC;
-
-            /* decelerating: falls to zero at the end, integrates to pullback */
-            vol = CALM_VOLATILITY;
-            drift = -sym->sigma * 2.0 * sym->pullback / PULLBACK_SECONDS
-                    * MAX (0.0, 1.0 - t / PULLBACK_SECONDS);
-          }
+          vol = CALM_VOLATILITY;
+          drift = -sym->sigma * sym->pullback / PULLBACK_SECONDS;
           break;
-        case PHASE_TAIL:
-          vol = TAIL_VOLATILITY;
-          drift = -sym->sigma * TAIL_DRIFT;
+        case PHASE_PAUSE:
+          vol = PAUSE_VOLATILITY;
           break;
         case PHASE_BOUNCE:
         default:
@@ -383,8 +402,11 @@ ts_mock_generator_next (TsMockGenerator *self,
 
   if (sym->perpetual && now >= sym->next_funding_us)
     {
-      /* a bounded random walk within +/- FUNDING_MAX */
-      sym->funding = CLAMP (sym->funding + 0.2 * FUNDING_MAX * normal (self), -FUNDING_MAX, FUNDING_MAX);
+      /* a bounded random walk within +/- FUNDING_MAX (one draw: CLAMP
+       * evaluates its argument more than once) */
+      double step = 0.2 * FUNDING_MAX * normal (self);
+
+      sym->funding = CLAMP (sym->funding + step, -FUNDING_MAX, FUNDING_MAX);
       sym->next_funding_us += seconds_us (FUNDING_SECONDS);
       funding = TRUE;
     }
@@ -408,7 +430,8 @@ ts_mock_generator_next (TsMockGenerator *self,
   tick->price = tick->aggressor == TS_SIDE_BUY ? tick->ask : tick->bid;
   tick->size = round_lot (size, sym->inv_lot);
   /* the book leans to the side the price drifts to */
-  skew = drift > 0.0 ? IMBALANCE_SKEW : drift < 0.0 ? -IMBALANCE_SKEW : 0.0;
+  skew = !sym->follower && sym->phase == PHASE_BOUNCE ? BOUNCE_SKEW : IMBALANCE_SKEW;
+  skew = drift > 0.0 ? skew : drift < 0.0 ? -skew : 0.0;
   tick->bid_size = round_lot (5.0 * sym->base_size * exp (0.5 * normal (self) + skew), sym->inv_lot);
   tick->ask_size = round_lot (5.0 * sym->base_size * exp (0.5 * normal (self) - skew), sym->inv_lot);
   if (funding)

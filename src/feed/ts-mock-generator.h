@@ -33,23 +33,42 @@ G_BEGIN_DECLS
  * - the quote: bid = the mid rounded down to the 0.01 tick, ask one tick
  *   above (two ticks a quarter of the time); a buy trades at the ask, a sell
  *   at the bid;
- * - a swing cycle (so every strategy of STRATEGIES.md trades within minutes):
- *   a free phase (the first 30 s, later 40 to 60 s) of the GBM with the
- *   bursts and one V dip (0.4 % down in 1.5 s and back, for the Maxwell
- *   exit) 10 to 25 s into it; a rally of 1 % in 10 s in a random direction
- *   (a burst too); a calm plateau of 115 s (volatility 3e-5); a pullback in
- *   20 s, decelerating, to about half the swing from the cycle's extreme;
- *   a very calm tail of 65 s creeping on (the RSI falls, the MACD turns);
- *   a bounce of 0.01 %/s for 20 s (the confluence entry);
- * - quote sizes lognormal, leaning (bid / ask about e^±1.2) to the side
- *   the price drifts to, so the imbalance is often >= 0.2 in an up-move;
+ * - a swing cycle, in a random direction sigma (up or down) per cycle, so
+ *   that every strategy of STRATEGIES.md trades within five minutes at its
+ *   defaults (sections 1 to 5; tests/feed/test-mock-strategies.c):
+ *   1. a free phase (the first 30 s, later 40 to 60 s): the GBM with the
+ *      bursts and one V, 0.4 % against sigma in 1.5 s and back, 10 to 25 s
+ *      into it (its sharp leg lifts the price 2.5 scales above the Maxwell
+ *      strategy's average: its exit; either way it widens the swing);
+ *   2. a rally of 1 % in 10 s in direction sigma (a burst too);
+ *   3. a calm plateau of 110 s (volatility 2e-5), so the 5 s RSI(14)
+ *      forgets most of the rally;
+ *   4. a steady pullback in 50 s of 70 % of the swing from the cycle's
+ *      extreme (the free phase's low, or high, included): ten 5 s bars
+ *      all against sigma take the RSI below 30 (above 70 for sigma down)
+ *      and the price to the 61.8 % Fibonacci level;
+ *   5. a standstill of 40 s (volatility 1e-5): the RSI stays there while
+ *      the MACD histogram climbs back towards 0;
+ *   6. a bounce of 0.017 % per second for 20 s in direction sigma: the RSI
+ *      crosses 30 (70) on its first bar and the MACD histogram turns on the
+ *      second or third, near the 61.8 % level: the confluence entry (long
+ *      for sigma up, short for down), at 250 or 255 s in the first cycle;
+ * - quote sizes lognormal, leaning (bid / ask about e^+-1.2, e^+-3 in the
+ *   bounce) to the side the price drifts to, so the imbalance is >= 0.2
+ *   (<= -0.2) in a move;
  * - the first symbol and any containing "PERP" are perpetuals: their first
  *   tick of every 10 s has %TS_TICK_FUNDING, the rate a bounded random walk
  *   within +/- 0.008 %;
- * - a symbol at an odd index (the 2nd, 4th, ...) is cointegrated with the
- *   one before it: its log price is the leader's plus a constant plus a
- *   mean-reverting (Ornstein-Uhlenbeck, half-life 4 s) spread; it has
- *   no bursts or cycle of its own.
+ * - a symbol at an odd index (the 2nd, 4th, ...) follows the one before it,
+ *   cointegrated: its log price is the leader's plus a constant plus a
+ *   mean-reverting spread (Ornstein-Uhlenbeck, half-life 4 s, noise 5e-5
+ *   per sqrt(s)) that jumps by 0.1 % every 20 s from 17.5 s on, up and
+ *   down in turn (from a random side), so the ratio of the two prices
+ *   (MOCK-ETH / MOCK-BTC = 1/20 at the start) stays within about 0.15 %
+ *   of its start. The pairs strategy's Engle-Granger test passes at its
+ *   first fit (300 one-second bars, STRATEGIES.md section 4), and the jump
+ *   2.5 s before it puts |z| between 1 and 3.5: an entry at 300 s. A
+ *   follower has no bursts or cycle of its own.
  * Start prices: "MOCK-BTC" (and any name containing "BTC") 60,000, "ETH"
  * 3,000, else 100; a cointegrated follower starts at its own start price.
  *
@@ -61,9 +80,9 @@ typedef struct _TsMockGenerator TsMockGenerator;
 /**
  * ts_mock_generator_new:
  * @symbols: (nullable) (array zero-terminated=1): the symbols; %NULL or
- *   empty = { "MOCK-BTC" }; pass { "MOCK-BTC", "MOCK-ETH" } for the pairs
- *   strategy's default pair. Names longer than %TS_SYMBOL_MAX - 1 bytes are
- *   truncated.
+ *   empty = { "MOCK-BTC", "MOCK-ETH" }, the pairs strategy's default pair
+ *   (MOCK-ETH follows MOCK-BTC). Names longer than %TS_SYMBOL_MAX - 1 bytes
+ *   are truncated.
  * @rate: ticks per second of simulated time per symbol, > 0
  * @start_time_us: time of the first tick, µs since the Unix epoch UTC
  * @seed: seed of the random numbers: same arguments, same ticks

@@ -432,25 +432,24 @@ server_thread (gpointer data)
     {
       guint interval = self->recording != NULL && self->speed == 0.0 ? FAST_SLICE_MS : SLICE_MS;
 
-      /* generated: at high rates, shorter slices keep a batch near
-       * SLICE_TICKS ticks, so a tick does not wait for a big batch to be
-       * encoded and decoded (bench-live: p99 < 1 ms at 20,000 ticks/s) */
       if (self->recording == NULL)
         {
-          guint n_symbols = self->symbols != NULL && self->symbols[0] != NULL
-                            ? g_strv_length (self->symbols) : 1;
-          double per_ms = self->rate * n_symbols * self->speed / 1000.0;
+          guint n_symbols;
+          double per_ms;
 
-          if (per_ms * SLICE_MS > SLICE_TICKS)
-            interval = (guint) CLAMP (SLICE_TICKS / per_ms, 1.0, (double) SLICE_MS);
-        }
-
-      if (self->recording == NULL)
-        {
           self->gen_start_mono = g_get_monotonic_time ();
           self->gen_start_us = g_get_real_time ();
           self->generator = ts_mock_generator_new ((const char * const *) self->symbols, self->rate,
                                                    self->gen_start_us, self->seed);
+
+          /* at high rates, shorter slices keep a batch near SLICE_TICKS
+           * ticks, so a tick does not wait for a big batch to be encoded
+           * and decoded (bench-live: p99 < 1 ms at 20,000 ticks/s); every
+           * symbol has @rate ticks/s (%NULL symbols: the generator's two) */
+          n_symbols = ts_mock_generator_get_n_symbols (self->generator);
+          per_ms = self->rate * n_symbols * self->speed / 1000.0;
+          if (per_ms * SLICE_MS > SLICE_TICKS)
+            interval = (guint) CLAMP (SLICE_TICKS / per_ms, 1.0, (double) SLICE_MS);
         }
       self->slice = g_timeout_source_new (interval);
       g_source_set_callback (self->slice, slice_cb, self, NULL);

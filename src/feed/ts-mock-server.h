@@ -16,10 +16,14 @@ G_BEGIN_DECLS
  * TsMockServerOptions:
  * @address: the address to bind, "127.0.0.1" when %NULL
  * @port: TCP port; 0 picks a free one (see ts_mock_server_get_port())
- * @rate: generated ticks per second of simulated (exchange) time; 20 by default
+ * @rate: generated ticks per second of simulated (exchange) time, per
+ *   symbol; 20 by default
  * @speed: how fast simulated time runs against the wall clock: 1 = real
  *   time, N = N times faster; for a replay 0 = as fast as possible
- * @symbols: (nullable): NULL-terminated symbols to generate; %NULL = one, "MOCK-BTC"
+ * @symbols: (nullable): NULL-terminated symbols to generate; %NULL = the
+ *   generator's defaults, "MOCK-BTC" and "MOCK-ETH" (cointegrated with it:
+ *   the pairs strategy's default pair; see #TsMockGenerator), on which every
+ *   strategy of STRATEGIES.md trades within five minutes at its defaults
  * @replay_path: (nullable): a recording to serve instead of generated ticks
  *   (Binance combined-stream .gz, see ../shared/data/README.md)
  * @seed: seed of the generator's random numbers (same seed, same ticks)
@@ -59,7 +63,8 @@ G_DECLARE_FINAL_TYPE (TsMockServer, ts_mock_server, TS, MOCK_SERVER, GObject)
 
 /**
  * ts_mock_server_options_init_default:
- * @options: (out): 127.0.0.1:8765, 20 ticks/s, speed 1, "MOCK-BTC"
+ * @options: (out): 127.0.0.1:8765, 20 ticks/s per symbol, speed 1, the
+ *   default symbols (%NULL: "MOCK-BTC", "MOCK-ETH"), seed 1, first seq 1
  */
 void          ts_mock_server_options_init_default (TsMockServerOptions       *options);
 

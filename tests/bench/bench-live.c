@@ -148,6 +148,8 @@ env_double (const char *name,
   return text != NULL && *text ? g_ascii_strtod (text, NULL) : fallback;
 }
 
+static const char * const bench_symbols[] = { "MOCK-BTC", NULL };
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +176,8 @@ main (int   argc,
   options.port = 0;
   options.rate = rate;
   options.speed = 1;
+  /* one symbol: the rate is the engine's ticks/s, all of them its own */
+  options.symbols = bench_symbols;
   server = ts_mock_server_new (&options);
   ts_mock_server_set_sent_func (server, sent_cb, &b);
   if (!ts_mock_server_start (server, &error))

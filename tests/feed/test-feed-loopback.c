@@ -29,21 +29,31 @@ start_server (guint16  port,
   return server;
 }
 
+/* The default symbols take turns: seq 1, 3, 5, ... MOCK-BTC, seq 2, 4,
+ * ... MOCK-ETH (ts_mock_generator_new(), first_seq 1). */
 static void
 check_increasing (GArray *ticks)
 {
+  guint per_symbol[2] = { 0, 0 };
+
   for (guint i = 0; i < ticks->len; i++)
     {
       const TsTick *t = &g_array_index (ticks, TsTick, i);
 
       g_assert_true (ts_tick_is_valid (t));
-      g_assert_cmpstr (t->symbol, ==, "MOCK-BTC");
+      g_assert_cmpstr (t->symbol, ==, t->seq % 2 == 1 ? "MOCK-BTC" : "MOCK-ETH");
+      per_symbol[t->seq % 2]++;
       if (i > 0)
         {
           g_assert_cmpuint (t->seq, >, g_array_index (ticks, TsTick, i - 1).seq);
           g_assert_cmpint (t->time_us, >, g_array_index (ticks, TsTick, i - 1).time_us);
         }
     }
+  /* both symbols, in turn */
+  g_assert_cmpuint (per_symbol[0], >, 0);
+  g_assert_cmpuint (per_symbol[1], >, 0);
+  g_assert_cmpuint (per_symbol[0], <=, per_symbol[1] + 1);
+  g_assert_cmpuint (per_symbol[1], <=, per_symbol[0] + 1);
 }
 
 static void
@@ -68,7 +78,8 @@ test_generated (void)
   g_assert_true (wait_state (&a, TS_FEED_STATE_LIVE, 5.0));
   g_assert_true (wait_state (&b, TS_FEED_STATE_LIVE, 5.0));
 
-  /* 20 ticks/s at 20x: 400 ticks per wall second, in batches */
+  /* 20 ticks/s per symbol, two symbols, at 20x: 800 ticks per wall
+   * second, in batches */
   g_assert_true (wait_ticks (&a, 400, 10.0));
   g_assert_true (wait_ticks (&b, 400, 10.0));
   check_increasing (a.ticks);
