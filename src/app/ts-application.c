@@ -8,9 +8,12 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "store/ts-journal.h"
 #include "store/ts-trade-csv-writer.h"
 #include "ts-application.h"
+#include "ts-backtest-window.h"
 #include "ts-connect-dialog.h"
+#include "ts-history-window.h"
 #include "ts-preferences-window.h"
 #include "ts-window.h"
 
@@ -46,6 +49,8 @@ static const GOptionEntry option_entries[] = {
     N_("Replay a recording through the embedded mock server"), N_("FILE") },
   { "replay-speed", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Replay speed: 1 = real time, N = N times faster, 0 = as fast as possible (default 1)"), N_("N") },
+  { "backtest", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the Backtest view and run the strategy over a file"), N_("FILE") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save the window as a PNG image, then quit"), N_("FILE") },
   { "screenshot-after", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
@@ -163,17 +168,49 @@ stop_mock_server (GSimpleAction *action,
   show_toast (self, _("Mock server stopped"));
 }
 
+/* the current journal session's trades into @path; FALSE with @error
+ * set when the journal cannot be read; *n_trades = how many */
+static gboolean
+export_from_journal (gint64       session_id,
+                     const char  *path,
+                     guint       *n_trades,
+                     GError     **error)
+{
+  g_autofree char *journal_path = ts_journal_dup_default_path ();
+  g_autoptr(TsJournal) journal = ts_journal_open (journal_path, error);
+  g_autoptr(GArray) trades = NULL;
+
+  if (journal == NULL)
+    return FALSE;
+  trades = ts_journal_load_trades (journal, session_id, error);
+  if (trades == NULL || !ts_journal_export_csv (journal, session_id, path, error))
+    return FALSE;
+  *n_trades = trades->len;
+  return TRUE;
+}
+
+/* The trades of the current session, from the trade journal (every trade
+ * it recorded, also those of before a restart); from memory when there is
+ * no journal session. */
 static void
 export_to_path (TsApplication *self,
                 const char    *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_path_get_basename (path);
-  const TsTrade *trades;
+  gint64 session_id = ts_session_get_journal_session_id (self->session);
   guint n = 0;
+  gboolean done;
 
-  trades = ts_session_get_trades (self->session, &n);
-  if (!ts_trade_csv_writer_write_file (path, trades, n, &error))
+  if (session_id > 0)
+    done = export_from_journal (session_id, path, &n, &error);
+  else
+    {
+      const TsTrade *trades = ts_session_get_trades (self->session, &n);
+
+      done = ts_trade_csv_writer_write_file (path, trades, n, &error);
+    }
+  if (!done)
     {
       g_autofree char *message = g_strdup_printf (_("Could not export trades: %s"), error->message);
 
@@ -189,6 +226,16 @@ export_to_path (TsApplication *self,
 
     show_toast (self, message);
   }
+}
+
+/* what the trade journal did (a restore, an error), as a toast; the
+ * session has logged it already */
+static void
+on_session_update (TsApplication   *self,
+                   TsSessionUpdate *update)
+{
+  if (update->journal_message != NULL)
+    show_toast (self, update->journal_message);
 }
 
 static void
@@ -454,6 +501,29 @@ show_connect_dialog (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (ts_connect_dialog_new (GTK_WINDOW (get_window (self)))));
 }
 
+/* app.history: the journal's sessions; one window, refreshed when shown again */
+static void
+show_history (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  /* tells "Running" from "Not ended (crash)": 0 when this process writes none */
+  gint64 live_id = self->session != NULL ? ts_session_get_journal_session_id (self->session) : 0;
+  TsHistoryWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TS_IS_HISTORY_WINDOW (l->data))
+      window = l->data;
+
+  if (window != NULL)
+    ts_history_window_refresh (window);
+  else
+    window = ts_history_window_new (GTK_APPLICATION (self), NULL);
+  ts_history_window_set_live_session_id (window, live_id);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 show_preferences (GSimpleAction *action,
                   GVariant      *parameter,
@@ -522,6 +592,27 @@ resume_trading (GSimpleAction *action,
   show_toast (self, _("Trading resumed"));
 }
 
+/* app.backtest: the Backtest view, with the app's strategy parameters */
+static TsBacktestWindow *
+open_backtest (TsApplication *self)
+{
+  TsBacktestWindow *window = ts_backtest_window_new (GTK_APPLICATION (self), self->settings);
+  GtkWindow *main_window = GTK_WINDOW (get_window (self));
+
+  if (main_window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), main_window);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+show_backtest (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  open_backtest (user_data);
+}
+
 static void
 quit_app (GSimpleAction *action,
           GVariant      *parameter,
@@ -539,10 +630,12 @@ static const GActionEntry app_actions[] = {
   { "record-session", record_session, "s" },
   { "stop-recording", stop_recording },
   { "preferences", show_preferences },
+  { "history", show_history },
   { "shortcuts", show_shortcuts },
   { "about", show_about },
   { "emergency-stop", emergency_stop },
   { "resume-trading", resume_trading },
+  { "backtest", show_backtest },
   { "quit", quit_app },
 };
 
@@ -628,6 +721,7 @@ ts_application_command_line (GApplication            *app,
   const char *replay_path = NULL;
   double replay_speed = 1;
   const char *screenshot = NULL;
+  const char *backtest_path = NULL;
   double value;
 
   g_variant_dict_lookup (options, "mock", "b", &mock);
@@ -635,6 +729,7 @@ ts_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "connect", "&s", &url);
   g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot);
   g_variant_dict_lookup (options, "replay", "^&ay", &replay_path);
+  g_variant_dict_lookup (options, "backtest", "^&ay", &backtest_path);
   if (g_variant_dict_lookup (options, "replay-speed", "d", &value))
     {
       if (!(value >= 0))
@@ -674,6 +769,15 @@ ts_application_command_line (GApplication            *app,
     connect_to (self, url);
   if (connect_dialog)
     g_action_group_activate_action (G_ACTION_GROUP (self), "connect", NULL);
+  if (backtest_path != NULL && backtest_path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, backtest_path);
+      g_autofree char *path = g_file_get_path (file);
+      const char *files[] = { path, NULL };
+
+      if (path != NULL)
+        ts_backtest_window_run_files (open_backtest (self), files);
+    }
 
   if (screenshot != NULL && screenshot[0] != '\0')
     {
@@ -696,12 +800,14 @@ ts_application_startup (GApplication *app)
   static const struct { const char *action; const char *accels[2]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.history", { "<Control>h", NULL } },
     { "app.export-trades('')", { "<Control>e", NULL } },
     { "app.connect", { "<Control>l", NULL } },
     { "app.start-mock-server", { "<Control>m", NULL } },
     { "app.record-session('')", { "<Control>r", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "app.emergency-stop", { "<Control><Shift>x", NULL } },
+    { "app.backtest", { "<Control>b", NULL } },
   };
 
   G_APPLICATION_CLASS (ts_application_parent_class)->startup (app);
@@ -721,6 +827,8 @@ ts_application_startup (GApplication *app)
   g_signal_connect_object (self->session, "notify::recording",
                            G_CALLBACK (update_record_actions), self, G_CONNECT_SWAPPED);
   update_record_actions (self);
+  g_signal_connect_object (self->session, "update",
+                           G_CALLBACK (on_session_update), self, G_CONNECT_SWAPPED);
 }
 
 static void

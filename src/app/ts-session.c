@@ -12,11 +12,9 @@
 #include "feed/ts-feed-error.h"
 #include "feed/ts-mock-server.h"
 #include "feed/ts-recorder.h"
-#include "core/strategies/ts-calculus-strategy.h"
-#include "core/strategies/ts-confluence-strategy.h"
-#include "core/strategies/ts-maxwell-strategy.h"
-#include "core/strategies/ts-momentum-strategy.h"
-#include "core/strategies/ts-pairs-strategy.h"
+#include "core/ts-param-spec.h"
+#include "core/ts-strategy-info.h"
+#include "store/ts-journal.h"
 #include "ts-session.h"
 
 /* The outbox is handed over at most once per UI frame. */
@@ -27,18 +25,34 @@
 #define RECORDING_FLUSH_US (2 * G_USEC_PER_SEC)
 #define STALE_SECONDS_DEFAULT 10.0
 
-/* The strategies the app knows, by short name; their symbol keys are
- * "<name>-symbol", "pairs-symbols" for the pair */
-enum { STRATEGY_MOMENTUM, STRATEGY_MAXWELL, STRATEGY_CALCULUS, STRATEGY_PAIRS,
-       STRATEGY_CONFLUENCE, N_STRATEGY_KINDS };
-static const char * const strategy_names[N_STRATEGY_KINDS] = {
-  "momentum", "maxwell", "calculus", "pairs", "confluence",
-};
-static const char * const strategy_symbol_keys[N_STRATEGY_KINDS] = {
-  "momentum-symbol", "maxwell-symbol", "calculus-symbol", "pairs-symbols",
-  "confluence-symbol",
-};
-#define DEFAULT_MULTI_SYMBOL "MOCK-BTC"
+/* The strategies the app knows are those of ts_strategy_info_list(), by
+ * their index there ("kind"); their symbol keys are "<name>-symbol", or
+ * "<name>-symbols" for a pair ("pairs-symbols"). */
+#define MAX_KINDS 8
+/* the symbols the embedded mock server generates: the pair needs both */
+static const char * const mock_symbols[] = { "MOCK-BTC", "MOCK-ETH", NULL };
+
+static const TsStrategyInfo *
+kinds_get (guint *n_kinds)
+{
+  const TsStrategyInfo *infos = ts_strategy_info_list (n_kinds);
+
+  g_assert (*n_kinds <= MAX_KINDS);
+  return infos;
+}
+
+/* the kind of the strategy called @name, or -1 */
+static int
+kind_lookup (const char *name)
+{
+  guint n = 0;
+  const TsStrategyInfo *infos = kinds_get (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (infos[i].name, name))
+      return (int) i;
+  return -1;
+}
 
 /* ------------------------------------------------------------------------ */
 /* TsSessionUpdate                                                          */
@@ -56,6 +70,7 @@ ts_session_update_new (void)
   update->fills = g_array_new (FALSE, FALSE, sizeof (TsFill));
   update->trades = g_array_new (FALSE, FALSE, sizeof (TsTrade));
   update->log = g_array_new (FALSE, FALSE, sizeof (TsTickLogLine));
+  update->overlays = g_array_new (FALSE, FALSE, sizeof (TsOverlaySample));
   update->emergency_closed = -1;
   return update;
 }
@@ -80,6 +95,8 @@ ts_session_update_unref (TsSessionUpdate *update)
   g_array_unref (update->fills);
   g_array_unref (update->trades);
   g_array_unref (update->log);
+  g_clear_pointer (&update->overlays, g_array_unref);
+  g_free (update->journal_message);
   g_free (update->last_error);
   g_free (update->url);
   g_free (update->recording_path);
@@ -120,15 +137,34 @@ typedef struct
   GMainLoop        *loop;
   SessionLink      *link;
 
-  TsMomentumParams  momentum;
+  /* every strategy's parameters by kind (g_malloc()ed, its params_size) */
+  gpointer          params[MAX_KINDS];
   TsRiskParams      risk;
   TsBrokerParams    broker;
 
   /* the strategies for the next engine: enabled[] by kind, and their
    * symbols ("A, B" for the pair); momentum alone = ts_engine_new() */
-  gboolean          enabled[N_STRATEGY_KINDS];
-  char             *strategy_symbols[N_STRATEGY_KINDS];
-  guint             momentum_id; /* in a multi engine, 0 = none */
+  gboolean          enabled[MAX_KINDS];
+  char             *strategy_symbols[MAX_KINDS];
+  /* in the current engine, by kind: its id (0 = the single engine's
+   * momentum), -1 when it does not run; its symbols */
+  int               engine_ids[MAX_KINDS];
+  char              kind_symbols[MAX_KINDS][2][TS_SYMBOL_MAX];
+
+  /* the overlay last sent, by kind */
+  TsOverlaySample   overlay_sent[MAX_KINDS];
+  gboolean          overlay_has_sent[MAX_KINDS];
+
+  /* the trade journal: NULL when it could not be opened or failed */
+  TsJournal        *journal;
+  gint64            journal_session;   /* 0 = none yet */
+  char             *source;            /* what the last connect was to */
+  guint             n_fills_journaled; /* of the engine's fills */
+  guint             n_trades_journaled;
+  /* engine strategy id → the journal session's strategy id */
+  guint             journal_ids[TS_ENGINE_MAX_STRATEGIES + 1];
+  GArray           *journal_fills;     /* scratch, reused */
+  GArray           *journal_trades;
 
   TsEngine         *engine;
   TsFeedClient     *client;
@@ -188,12 +224,12 @@ typedef struct
   char            **symbols;
   double            stale_seconds;
   TsRecorder       *recorder;
-  gboolean          has_momentum, has_risk, has_broker;
-  TsMomentumParams  momentum;
+  gboolean          has_risk, has_broker;
+  gpointer          params[MAX_KINDS]; /* owned; NULL = keep */
   TsRiskParams      risk;
   TsBrokerParams    broker;
-  gboolean          enabled[N_STRATEGY_KINDS];
-  char             *strategy_symbols[N_STRATEGY_KINDS];
+  gboolean          enabled[MAX_KINDS];
+  char             *strategy_symbols[MAX_KINDS];
 } Command;
 
 struct _TsSession
@@ -212,6 +248,9 @@ struct _TsSession
 
   GSettings       *settings;
   gulong           settings_changed_id;
+  /* the strategy parameters last sent to the engine thread, by kind */
+  gpointer         sent_params[MAX_KINDS];
+  gint64           journal_session_id;
 
   /* what the UI thread has received */
   GArray          *trades;
@@ -248,88 +287,72 @@ engine_reset_outbox (EngineState *state)
 static gboolean
 engine_is_momentum_only (EngineState *state)
 {
-  for (guint i = 0; i < N_STRATEGY_KINDS; i++)
-    if (state->enabled[i] != (i == STRATEGY_MOMENTUM))
+  guint n = 0;
+  const TsStrategyInfo *infos = kinds_get (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (state->enabled[i] != g_str_equal (infos[i].name, "momentum"))
       return FALSE;
   return TRUE;
 }
 
-/* a multi engine with the enabled strategies, default parameters but the
- * momentum's */
+/* the symbols of kind @kind: its key's, else its defaults; into
+ * state->kind_symbols[kind], returns how many */
+static guint
+engine_kind_symbols (EngineState *state,
+                     guint        kind)
+{
+  guint n = 0;
+  const TsStrategyInfo *info = &kinds_get (&n)[kind];
+  const char *text = state->strategy_symbols[kind];
+  g_auto(GStrv) parts = NULL;
+  guint n_symbols = 0;
+
+  memset (state->kind_symbols[kind], 0, sizeof state->kind_symbols[kind]);
+  if (text == NULL || strspn (text, ", ") == strlen (text))
+    text = info->default_symbols;
+  parts = g_strsplit_set (text, ", ", -1);
+  for (guint j = 0; parts[j] != NULL && n_symbols < G_N_ELEMENTS (state->kind_symbols[kind]); j++)
+    if (parts[j][0] != '\0')
+      g_strlcpy (state->kind_symbols[kind][n_symbols++], parts[j], TS_SYMBOL_MAX);
+  return n_symbols;
+}
+
+/* a multi engine with the enabled strategies and their parameters */
 static TsEngine *
 engine_new_multi (EngineState *state)
 {
   TsEngine *engine = ts_engine_new_multi (&state->risk, &state->broker);
+  guint n_kinds = 0;
+  const TsStrategyInfo *infos = kinds_get (&n_kinds);
 
-  state->momentum_id = 0;
-  for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+  for (guint i = 0; i < n_kinds; i++)
     {
-      TsStrategy *strategy = NULL;
-      g_auto(GStrv) parts = NULL;
-      g_autoptr(GPtrArray) symbols = g_ptr_array_new ();
+      TsStrategy *strategy;
+      const char *symbols[3] = { NULL, NULL, NULL };
+      guint n_symbols;
       guint id;
 
       if (!state->enabled[i])
         continue;
 
-      switch (i)
-        {
-        case STRATEGY_MOMENTUM:
-          strategy = ts_momentum_strategy_new (&state->momentum);
-          break;
-        case STRATEGY_MAXWELL:
-          {
-            TsMaxwellParams params;
-
-            ts_maxwell_params_init_default (&params);
-            strategy = ts_maxwell_strategy_new (&params);
-          }
-          break;
-        case STRATEGY_CALCULUS:
-          {
-            TsCalculusParams params;
-
-            ts_calculus_params_init_default (&params);
-            strategy = ts_calculus_strategy_new (&params);
-          }
-          break;
-        case STRATEGY_PAIRS:
-          {
-            TsPairsParams params;
-
-            ts_pairs_params_init_default (&params);
-            strategy = ts_pairs_strategy_new (&params);
-          }
-          break;
-        case STRATEGY_CONFLUENCE:
-          {
-            TsConfluenceParams params;
-
-            ts_confluence_params_init_default (&params);
-            strategy = ts_confluence_strategy_new (&params);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      strategy = infos[i].new_strategy (state->params[i]);
       if (strategy == NULL)
-        continue;
+        {
+          g_warning ("The %s strategy refused its parameters", infos[i].name);
+          continue;
+        }
 
-      parts = g_strsplit_set (state->strategy_symbols[i] != NULL ? state->strategy_symbols[i] : "",
-                              ", ", -1);
-      for (guint j = 0; parts[j] != NULL; j++)
-        if (parts[j][0] != '\0')
-          g_ptr_array_add (symbols, parts[j]);
-      if (symbols->len == 0 && ts_strategy_get_n_symbols (strategy) == 1)
-        g_ptr_array_add (symbols, (gpointer) DEFAULT_MULTI_SYMBOL);
-      g_ptr_array_add (symbols, NULL);
+      n_symbols = engine_kind_symbols (state, i);
+      for (guint j = 0; j < n_symbols; j++)
+        symbols[j] = state->kind_symbols[i][j];
 
-      id = ts_engine_add_strategy (engine, strategy, (const char * const *) symbols->pdata);
+      id = ts_engine_add_strategy (engine, strategy, symbols);
       if (id == 0)
-        g_warning ("The %s strategy was refused (symbols \"%s\")", strategy_names[i],
+        g_warning ("The %s strategy was refused (symbols \"%s\")", infos[i].name,
                    state->strategy_symbols[i] != NULL ? state->strategy_symbols[i] : "");
-      else if (i == STRATEGY_MOMENTUM)
-        state->momentum_id = id;
+      else
+        state->engine_ids[i] = (int) id;
     }
 
   return engine;
@@ -339,19 +362,30 @@ static void
 engine_new_engine (EngineState *state)
 {
   g_clear_pointer (&state->engine, ts_engine_free);
-  state->momentum_id = 0;
+  for (guint i = 0; i < MAX_KINDS; i++)
+    {
+      state->engine_ids[i] = -1;
+      state->overlay_has_sent[i] = FALSE;
+    }
   if (engine_is_momentum_only (state))
     {
-      const char *symbol = state->strategy_symbols[STRATEGY_MOMENTUM];
+      int kind = kind_lookup ("momentum");
+      const char *symbol = state->strategy_symbols[kind];
 
-      state->engine = ts_engine_new (&state->momentum, &state->risk, &state->broker);
+      state->engine = ts_engine_new (state->params[kind], &state->risk, &state->broker);
       if (symbol != NULL && symbol[0] != '\0')
         ts_engine_set_symbol (state->engine, symbol);
+      state->engine_ids[kind] = 0;
+      memset (state->kind_symbols[kind], 0, sizeof state->kind_symbols[kind]);
+      if (symbol != NULL)
+        g_strlcpy (state->kind_symbols[kind][0], symbol, TS_SYMBOL_MAX);
     }
   else
     state->engine = engine_new_multi (state);
   state->n_fills_seen = 0;
   state->n_trades_seen = 0;
+  state->n_fills_journaled = 0;
+  state->n_trades_journaled = 0;
   state->last_price = NAN;
   state->last_bid = NAN;
   state->last_ask = NAN;
@@ -593,6 +627,517 @@ engine_update_risk_state (EngineState     *state,
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* The trade journal, on the engine thread                                  */
+
+/* Adds a sentence to the outbox's journal message, and logs it. */
+static void
+engine_journal_say (EngineState *state,
+                    gboolean     failed,
+                    const char  *text)
+{
+  TsSessionUpdate *outbox = state->outbox;
+
+  if (failed)
+    g_warning ("Journal: %s", text);
+  else
+    g_message ("Journal: %s", text);
+
+  if (outbox->journal_message == NULL)
+    outbox->journal_message = g_strdup (text);
+  else
+    {
+      char *joined = g_strconcat (outbox->journal_message, " ", text, NULL);
+
+      g_free (outbox->journal_message);
+      outbox->journal_message = joined;
+    }
+  outbox->journal_failed |= failed;
+  engine_mark_dirty (state);
+}
+
+/* A journal error: said, and the journal is off until the next start;
+ * trading goes on. */
+static void
+engine_journal_fail (EngineState  *state,
+                     const GError *error)
+{
+  /* Translators: %s is SQLite's or the file system's message */
+  g_autofree char *text = g_strdup_printf (_("The trade journal is off: %s"), error->message);
+
+  engine_journal_say (state, TRUE, text);
+  g_clear_pointer (&state->journal, ts_journal_close);
+  state->journal_session = 0;
+}
+
+static void
+engine_journal_open (EngineState *state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ts_journal_dup_default_path ();
+
+  state->journal = ts_journal_open (path, &error);
+  if (state->journal == NULL)
+    engine_journal_fail (state, error);
+}
+
+/* the short name of the strategy with engine id @id */
+static const char *
+engine_strategy_name (EngineState *state,
+                      guint        id)
+{
+  guint n = 0;
+  const TsStrategyInfo *infos = kinds_get (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (state->engine_ids[i] >= 0 && (guint) state->engine_ids[i] == id)
+      return infos[i].name;
+  return NULL;
+}
+
+/* the engine's strategies in id order, "maxwell,momentum" (the journal's
+ * strategy column: a name's id is its place, from 1; a single engine is
+ * "momentum", id 0) */
+static char *
+engine_strategy_names (EngineState *state)
+{
+  GString *names = g_string_new (NULL);
+  guint n = ts_engine_get_n_strategies (state->engine);
+
+  if (n == 0)
+    g_string_append (names, engine_strategy_name (state, 0));
+  for (guint id = 1; id <= n; id++)
+    {
+      const char *name = engine_strategy_name (state, id);
+
+      if (names->len > 0)
+        g_string_append_c (names, ',');
+      g_string_append (names, name != NULL ? name : "?");
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+json_append_specs (GString           *json,
+                   const TsParamSpec *specs,
+                   guint              n_specs,
+                   gconstpointer      params)
+{
+  g_string_append_c (json, '{');
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_autofree char *value = ts_param_spec_format (&specs[i], ts_param_spec_get_value (&specs[i], params));
+
+      g_string_append_printf (json, i > 0 ? ",\"%s\":" : "\"%s\":", specs[i].key);
+      if (specs[i].type == TS_PARAM_CHOICE)
+        g_string_append_printf (json, "\"%s\"", value);
+      else
+        g_string_append (json, value);
+    }
+  g_string_append_c (json, '}');
+}
+
+/* what the journal keeps of the parameters: the engine's strategies, their
+ * symbols and parameters, the risk limits and the broker's costs */
+static char *
+engine_params_json (EngineState *state)
+{
+  GString *json = g_string_new ("{\"strategies\":[");
+  guint n_kinds = 0, n_specs = 0;
+  const TsStrategyInfo *infos = kinds_get (&n_kinds);
+  const TsParamSpec *specs;
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      if (state->engine_ids[i] < 0)
+        continue;
+      g_string_append_printf (json, "%s{\"id\":%d,\"name\":\"%s\",\"symbols\":[", first ? "" : ",",
+                              state->engine_ids[i], infos[i].name);
+      for (guint j = 0; j < G_N_ELEMENTS (state->kind_symbols[i]); j++)
+        if (state->kind_symbols[i][j][0] != '\0')
+          {
+            g_autofree char *escaped = g_strescape (state->kind_symbols[i][j], NULL);
+
+            g_string_append_printf (json, "%s\"%s\"", j > 0 ? "," : "", escaped);
+          }
+      g_string_append (json, "],\"params\":");
+      json_append_specs (json, infos[i].specs, infos[i].n_specs, state->params[i]);
+      g_string_append_c (json, '}');
+      first = FALSE;
+    }
+  g_string_append (json, "],\"risk\":");
+  specs = ts_risk_params_get_specs (&n_specs);
+  json_append_specs (json, specs, n_specs, &state->risk);
+  g_string_append (json, ",\"broker\":");
+  specs = ts_broker_params_get_specs (&n_specs);
+  json_append_specs (json, specs, n_specs, &state->broker);
+  g_string_append_c (json, '}');
+  return g_string_free (json, FALSE);
+}
+
+/* the engine id of the strategy the journal session knows as @journal_id,
+ * or -1 */
+static int
+engine_id_from_journal (EngineState *state,
+                        guint        journal_id)
+{
+  for (guint i = 0; i < MAX_KINDS; i++)
+    if (state->engine_ids[i] >= 0 && state->journal_ids[state->engine_ids[i]] == journal_id)
+      return state->engine_ids[i];
+  return -1;
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  EngineState *state = user_data;
+  const TsJournalPosition *pa = a, *pb = b;
+  int ia = engine_id_from_journal (state, pa->strategy_id);
+  int ib = engine_id_from_journal (state, pb->strategy_id);
+  const char *name = NULL;
+  int kind;
+  int leg_a = 0, leg_b = 0;
+
+  if (pa->strategy_id != pb->strategy_id)
+    return pa->strategy_id < pb->strategy_id ? -1 : 1;
+  /* the legs of one strategy in the order of its symbols */
+  if (ia >= 0)
+    name = engine_strategy_name (state, (guint) ia);
+  kind = name != NULL ? kind_lookup (name) : -1;
+  if (kind >= 0 && ia == ib)
+    {
+      leg_a = g_str_equal (pa->symbol, state->kind_symbols[kind][0]) ? 0 : 1;
+      leg_b = g_str_equal (pb->symbol, state->kind_symbols[kind][0]) ? 0 : 1;
+    }
+  if (leg_a != leg_b)
+    return leg_a - leg_b;
+  return strcmp (pa->symbol, pb->symbol);
+}
+
+/* Puts the journal session @session's closed trades and open @positions
+ * back into the new engine and records into it from now on. */
+static void
+engine_journal_resume (EngineState            *state,
+                       const TsJournalSession *session,
+                       GArray                 *positions)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) old_names = g_strsplit (session->strategy, ",", -1);
+  guint n_old = g_strv_length (old_names);
+  g_autoptr(GArray) trades = ts_journal_load_trades (state->journal, session->id, &error);
+  g_autoptr(GArray) restorable = g_array_new (FALSE, FALSE, sizeof (TsTrade));
+  gboolean old_single;
+  guint extra = 0, n_skipped = 0, n_restored = 0, n_engine_trades = 0, n_fills = 0;
+  const TsTrade *engine_trades;
+  guint n_kinds = 0;
+  const TsStrategyInfo *infos = kinds_get (&n_kinds);
+
+  if (trades == NULL)
+    {
+      engine_journal_fail (state, error);
+      return;
+    }
+  state->journal_session = session->id;
+
+  /* which engine wrote it: a single engine's strategy id is 0 */
+  if (trades->len > 0)
+    old_single = g_array_index (trades, TsTrade, 0).strategy_id == 0;
+  else if (positions->len > 0)
+    old_single = g_array_index (positions, TsJournalPosition, 0).strategy_id == 0;
+  else
+    old_single = ts_engine_get_n_strategies (state->engine) == 0;
+
+  /* the engine's ids to the session's: by name */
+  memset (state->journal_ids, 0, sizeof state->journal_ids);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      guint id;
+      int place = -1;
+
+      if (state->engine_ids[k] < 0)
+        continue;
+      id = (guint) state->engine_ids[k];
+      for (guint j = 0; j < n_old; j++)
+        if (g_str_equal (g_strstrip (old_names[j]), infos[k].name))
+          place = (int) j;
+      if (place >= 0 && !(old_single && place > 0))
+        state->journal_ids[id] = old_single ? 0 : (guint) place + 1;
+      else
+        /* a strategy the session did not have: after its names */
+        state->journal_ids[id] = n_old + 1 + extra++;
+    }
+
+  for (guint i = 0; i < trades->len; i++)
+    {
+      TsTrade trade = g_array_index (trades, TsTrade, i);
+      int id = engine_id_from_journal (state, trade.strategy_id);
+
+      if (id < 0)
+        {
+          n_skipped++;
+          continue;
+        }
+      trade.strategy_id = (guint) id;
+      g_array_append_val (restorable, trade);
+    }
+  if (restorable->len > 0
+      && !ts_engine_restore_history (state->engine, (const TsTrade *)(gpointer) restorable->data,
+                                     restorable->len, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("The session's closed trades could not be restored: %s."),
+                                               error->message);
+
+      engine_journal_say (state, FALSE, text);
+      g_clear_error (&error);
+    }
+
+  g_array_sort_with_data (positions, compare_positions, state);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const TsJournalPosition *pos = &g_array_index (positions, TsJournalPosition, i);
+      int id = engine_id_from_journal (state, pos->strategy_id);
+      gboolean last_leg = i + 1 == positions->len
+                          || g_array_index (positions, TsJournalPosition, i + 1).strategy_id != pos->strategy_id;
+      const char *position_state = NULL;
+      const char *name = id >= 0 ? engine_strategy_name (state, (guint) id) : NULL;
+      TsFill entry = { 0 };
+
+      if (id < 0)
+        {
+          const char *old_name = old_single ? old_names[0]
+                                 : pos->strategy_id >= 1 && pos->strategy_id <= n_old ? old_names[pos->strategy_id - 1]
+                                 : NULL;
+          /* Translators: a strategy name, then a symbol */
+          g_autofree char *text = g_strdup_printf (_("The open %s position on %s was not restored: the strategy is not enabled; it stays in the journal."),
+                                                   old_name != NULL ? old_name : "?", pos->symbol);
+
+          engine_journal_say (state, FALSE, text);
+          continue;
+        }
+
+      /* the state comes with the last leg (any leg of it may hold it) */
+      for (guint j = i + 1; last_leg && j-- > 0 && position_state == NULL;)
+        {
+          const TsJournalPosition *other = &g_array_index (positions, TsJournalPosition, j);
+
+          if (other->strategy_id != pos->strategy_id)
+            break;
+          position_state = other->state;
+        }
+
+      entry.time_us = pos->entry_time_us;
+      entry.side = pos->side;
+      entry.price = pos->entry_price;
+      entry.size = pos->size;
+      entry.fee = pos->entry_fee;
+      entry.opens = TRUE;
+      entry.reason = "RESTORED";
+      g_strlcpy (entry.symbol, pos->symbol, sizeof entry.symbol);
+      entry.strategy_id = (guint) id;
+
+      /* a single engine that was given no symbol trades the position's */
+      if (ts_engine_get_n_strategies (state->engine) == 0
+          && (ts_engine_get_symbol (state->engine) == NULL || ts_engine_get_symbol (state->engine)[0] == '\0'))
+        ts_engine_set_symbol (state->engine, pos->symbol);
+
+      if (!ts_engine_restore_position (state->engine, &entry, last_leg ? position_state : NULL, &error))
+        {
+          /* Translators: a strategy name, a symbol, then why */
+          g_autofree char *text = g_strdup_printf (_("The open %s position on %s was not restored: %s; it stays in the journal."),
+                                                   name, pos->symbol, error->message);
+
+          engine_journal_say (state, FALSE, text);
+          g_clear_error (&error);
+          continue;
+        }
+      n_restored++;
+      g_message ("Journal: restored open position: strategy=%s symbol=%s side=%s size=%.17g entry_price=%.17g entry_time_us=%" G_GINT64_FORMAT " session=%" G_GINT64_FORMAT,
+                 name, pos->symbol, pos->side == TS_SIDE_BUY ? "long" : "short",
+                 pos->size, pos->entry_price, pos->entry_time_us, session->id);
+    }
+
+  /* the restored trades go to the UI (the trade list), not again to the
+   * journal */
+  engine_trades = ts_engine_get_trades (state->engine, &n_engine_trades);
+  g_array_append_vals (state->outbox->trades, engine_trades, n_engine_trades);
+  state->n_trades_seen = state->n_trades_journaled = n_engine_trades;
+  ts_engine_get_fills (state->engine, &n_fills);
+  state->n_fills_seen = state->n_fills_journaled = n_fills;
+
+  {
+    g_autofree char *positions_text =
+      /* Translators: the first part of "Restored 1 open position and 12 trades" */
+      g_strdup_printf (ngettext ("Restored %u open position", "Restored %u open positions", n_restored),
+                       n_restored);
+    g_autofree char *text =
+      /* Translators: "Restored 1 open position" then "and 12 trades" */
+      g_strdup_printf (ngettext ("%s and %u trade", "%s and %u trades", n_engine_trades),
+                       positions_text, n_engine_trades);
+
+    engine_journal_say (state, FALSE, text);
+  }
+  if (n_skipped > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u closed trade of a strategy no longer enabled was not restored.",
+                                   "%u closed trades of strategies no longer enabled were not restored.",
+                                   n_skipped), n_skipped);
+
+      engine_journal_say (state, FALSE, text);
+    }
+}
+
+/* At an engine (re)build: resumes the newest journal session when it was
+ * not ended (a crash) or has open positions, else begins a new one. */
+static void
+engine_journal_attach (EngineState *state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sessions = NULL;
+  g_autoptr(GArray) positions = NULL;
+  const TsJournalSession *newest = NULL;
+
+  state->journal_session = 0;
+  if (state->journal == NULL)
+    return;
+
+  for (guint id = 0; id <= TS_ENGINE_MAX_STRATEGIES; id++)
+    state->journal_ids[id] = id;
+
+  sessions = ts_journal_list_sessions (state->journal, &error);
+  if (sessions == NULL)
+    {
+      engine_journal_fail (state, error);
+      return;
+    }
+  if (sessions->len > 0)
+    {
+      newest = &g_array_index (sessions, TsJournalSession, sessions->len - 1);
+      positions = ts_journal_load_open_positions (state->journal, newest->id, NULL, &error);
+      if (positions == NULL)
+        {
+          engine_journal_fail (state, error);
+          return;
+        }
+      if (newest->ended_us == 0 || positions->len > 0)
+        {
+          engine_journal_resume (state, newest, positions);
+          return;
+        }
+    }
+
+  {
+    g_autofree char *names = engine_strategy_names (state);
+    g_autofree char *json = engine_params_json (state);
+
+    state->journal_session = ts_journal_begin_session (state->journal, g_get_real_time (),
+                                                       state->source != NULL ? state->source : "",
+                                                       names, json, state->broker.initial_capital,
+                                                       &error);
+    if (state->journal_session == 0)
+      engine_journal_fail (state, error);
+  }
+}
+
+/* Writes the engine's fills and trades not journaled yet, in one
+ * transaction, and the state of the positions they opened. */
+static void
+engine_journal_record (EngineState *state)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_fills = 0, n_trades = 0;
+  const TsFill *fills;
+  const TsTrade *trades;
+
+  if (state->journal == NULL || state->journal_session == 0 || state->engine == NULL)
+    return;
+
+  fills = ts_engine_get_fills (state->engine, &n_fills);
+  trades = ts_engine_get_trades (state->engine, &n_trades);
+  if (n_fills <= state->n_fills_journaled && n_trades <= state->n_trades_journaled)
+    return;
+
+  g_array_set_size (state->journal_fills, 0);
+  g_array_set_size (state->journal_trades, 0);
+  if (n_fills > state->n_fills_journaled)
+    g_array_append_vals (state->journal_fills, fills + state->n_fills_journaled,
+                         n_fills - state->n_fills_journaled);
+  if (n_trades > state->n_trades_journaled)
+    g_array_append_vals (state->journal_trades, trades + state->n_trades_journaled,
+                         n_trades - state->n_trades_journaled);
+  for (guint i = 0; i < state->journal_fills->len; i++)
+    {
+      TsFill *fill = &g_array_index (state->journal_fills, TsFill, i);
+
+      fill->strategy_id = state->journal_ids[MIN (fill->strategy_id, TS_ENGINE_MAX_STRATEGIES)];
+    }
+  for (guint i = 0; i < state->journal_trades->len; i++)
+    {
+      TsTrade *trade = &g_array_index (state->journal_trades, TsTrade, i);
+
+      trade->strategy_id = state->journal_ids[MIN (trade->strategy_id, TS_ENGINE_MAX_STRATEGIES)];
+    }
+
+  if (!ts_journal_record_events (state->journal, state->journal_session,
+                                 (const TsFill *)(gpointer) state->journal_fills->data,
+                                 state->journal_fills->len,
+                                 (const TsTrade *)(gpointer) state->journal_trades->data,
+                                 state->journal_trades->len, &error))
+    {
+      engine_journal_fail (state, error);
+      return;
+    }
+
+  for (guint i = state->n_fills_journaled; i < n_fills; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!fills[i].opens)
+        continue;
+      text = ts_engine_dup_position_state (state->engine, fills[i].strategy_id);
+      if (text != NULL
+          && !ts_journal_set_position_state (state->journal, state->journal_session,
+                                             state->journal_ids[MIN (fills[i].strategy_id, TS_ENGINE_MAX_STRATEGIES)],
+                                             fills[i].symbol, text, &error))
+        {
+          engine_journal_fail (state, error);
+          return;
+        }
+    }
+
+  state->n_fills_journaled = n_fills;
+  state->n_trades_journaled = n_trades;
+}
+
+/* Leaves the journal session: ended when flat; with open positions it
+ * stays unfinished, to be resumed. */
+static void
+engine_journal_detach (EngineState *state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) positions = NULL;
+
+  if (state->journal == NULL || state->journal_session == 0)
+    return;
+
+  engine_journal_record (state);
+  if (state->journal == NULL)
+    return;
+  positions = ts_journal_load_open_positions (state->journal, state->journal_session, NULL, &error);
+  if (positions == NULL
+      || (positions->len == 0
+          && !ts_journal_end_session (state->journal, state->journal_session, g_get_real_time (), &error)))
+    {
+      engine_journal_fail (state, error);
+      return;
+    }
+  state->journal_session = 0;
+}
+
 static void
 on_ticks (const TsTick *ticks,
           guint         n_ticks,
@@ -648,6 +1193,9 @@ on_ticks (const TsTick *ticks,
             outbox->points_dropped++;
         }
     }
+
+  /* into the journal before the UI sees them */
+  engine_journal_record (state);
 
   if (n_ticks > 0)
     engine_mark_dirty (state);
@@ -739,6 +1287,60 @@ on_delivery (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+overlay_equal (const TsOverlaySample *a,
+               const TsOverlaySample *b)
+{
+  if (a->n_values != b->n_values)
+    return FALSE;
+  for (guint i = 0; i < a->n_values; i++)
+    {
+      double x = a->values[i].value, y = b->values[i].value;
+
+      if (a->values[i].name != b->values[i].name
+          && g_strcmp0 (a->values[i].name, b->values[i].name) != 0)
+        return FALSE;
+      if (!(x == y || (isnan (x) && isnan (y))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* each running strategy's chart overlay whose values changed since the
+ * last sample sent; no allocation but the update's array */
+static void
+engine_sample_overlays (EngineState     *state,
+                        TsSessionUpdate *update)
+{
+  guint n_kinds = 0;
+
+  kinds_get (&n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      TsOverlaySample *sample = &state->overlay_sent[i];
+      TsOverlaySample now;
+      TsStrategy *strategy;
+
+      if (state->engine_ids[i] <= 0)
+        continue;
+      strategy = ts_engine_get_strategy (state->engine, (guint) state->engine_ids[i]);
+      if (strategy == NULL)
+        continue;
+      now.n_values = ts_strategy_get_overlay (strategy, now.values, TS_SESSION_OVERLAY_MAX);
+      if (state->overlay_has_sent[i] && overlay_equal (&now, sample))
+        continue;
+
+      sample->time_us = state->last_time_us;
+      sample->strategy_id = (guint) state->engine_ids[i];
+      sample->strategy = ts_strategy_get_name (strategy);
+      g_strlcpy (sample->symbol, state->kind_symbols[i][0], sizeof sample->symbol);
+      sample->n_values = now.n_values;
+      memcpy (sample->values, now.values, now.n_values * sizeof now.values[0]);
+      state->overlay_has_sent[i] = TRUE;
+      g_array_append_vals (update->overlays, sample, 1);
+    }
+}
+
 static void
 deliver_update (EngineState *state)
 {
@@ -759,7 +1361,9 @@ deliver_update (EngineState *state)
       update->has_stats = TRUE;
       ts_engine_get_stats (state->engine, &update->stats);
       engine_update_risk_state (state, update);
+      engine_sample_overlays (state, update);
     }
+  update->journal_session_id = state->journal_session;
 
   symbol = state->engine != NULL ? ts_engine_get_symbol (state->engine) : NULL;
   g_strlcpy (update->symbol, symbol != NULL ? symbol : "", sizeof update->symbol);
@@ -835,8 +1439,12 @@ on_command (gpointer user_data)
          * reconnects never come here, they keep the engine) */
         gboolean was_recording = state->recorder != NULL;
 
+        engine_journal_detach (state);
+        g_free (state->source);
+        state->source = g_strdup (cmd->url);
         engine_new_engine (state);
         engine_reset_outbox (state);
+        engine_journal_attach (state);
         engine_reset_rejects (state);
         state->outbox->reset = TRUE;
         state->outbox->log_changed = TRUE;
@@ -865,6 +1473,8 @@ on_command (gpointer user_data)
         TsEngineEvents events = ts_engine_emergency_stop (state->engine);
         guint closed = engine_collect (state, events);
 
+        engine_journal_record (state);
+
         state->outbox->emergency_closed = MAX (state->outbox->emergency_closed, 0) + (int) closed;
         engine_mark_dirty (state);
       }
@@ -881,24 +1491,38 @@ on_command (gpointer user_data)
       break;
 
     case CMD_SET_PARAMS:
-      if (cmd->has_momentum)
-        state->momentum = cmd->momentum;
-      if (cmd->has_risk)
-        state->risk = cmd->risk;
-      if (cmd->has_broker)
-        state->broker = cmd->broker;
-      ts_engine_set_params (state->engine,
-                            cmd->has_momentum ? &cmd->momentum : NULL,
-                            cmd->has_risk ? &cmd->risk : NULL,
-                            cmd->has_broker ? &cmd->broker : NULL);
-      if (cmd->has_momentum && state->momentum_id != 0)
-        ts_strategy_set_params (ts_engine_get_strategy (state->engine, state->momentum_id),
-                                &cmd->momentum, sizeof cmd->momentum);
+      {
+        guint n_kinds = 0;
+        const TsStrategyInfo *infos = kinds_get (&n_kinds);
+
+        if (cmd->has_risk)
+          state->risk = cmd->risk;
+        if (cmd->has_broker)
+          state->broker = cmd->broker;
+        ts_engine_set_params (state->engine, NULL,
+                              cmd->has_risk ? &cmd->risk : NULL,
+                              cmd->has_broker ? &cmd->broker : NULL);
+        for (guint i = 0; i < n_kinds; i++)
+          {
+            if (cmd->params[i] == NULL)
+              continue;
+            g_free (state->params[i]);
+            state->params[i] = g_steal_pointer (&cmd->params[i]);
+            /* the running strategy takes them from its next tick on */
+            if (state->engine_ids[i] == 0)
+              ts_engine_set_params (state->engine, state->params[i], NULL, NULL);
+            else if (state->engine_ids[i] > 0
+                     && !ts_strategy_set_params (ts_engine_get_strategy (state->engine, (guint) state->engine_ids[i]),
+                                                 state->params[i], infos[i].params_size))
+              g_warning ("The %s strategy refused its new parameters; they apply from the next connect",
+                         infos[i].name);
+          }
+      }
       break;
 
     case CMD_SET_STRATEGIES:
       /* for the next engine, made on the next connect */
-      for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+      for (guint i = 0; i < MAX_KINDS; i++)
         {
           state->enabled[i] = cmd->enabled[i];
           g_free (state->strategy_symbols[i]);
@@ -921,8 +1545,11 @@ command_free (gpointer data)
   g_free (cmd->url);
   g_strfreev (cmd->symbols);
   g_clear_pointer (&cmd->recorder, ts_recorder_free);
-  for (guint i = 0; i < N_STRATEGY_KINDS; i++)
-    g_free (cmd->strategy_symbols[i]);
+  for (guint i = 0; i < MAX_KINDS; i++)
+    {
+      g_free (cmd->strategy_symbols[i]);
+      g_free (cmd->params[i]);
+    }
   g_free (cmd);
 }
 
@@ -943,6 +1570,9 @@ engine_thread_main (gpointer data)
   g_main_context_push_thread_default (state->context);
 
   engine_reset_outbox (state);
+  state->journal_fills = g_array_new (FALSE, FALSE, sizeof (TsFill));
+  state->journal_trades = g_array_new (FALSE, FALSE, sizeof (TsTrade));
+  engine_journal_open (state);
   engine_new_engine (state);
   state->client = ts_feed_client_new ();
   ts_feed_client_set_tick_func (state->client, on_ticks, state, NULL);
@@ -969,9 +1599,16 @@ engine_thread_main (gpointer data)
    * while the context is still the thread-default one. */
   for (guint i = 0; i < 1000 && g_main_context_iteration (state->context, FALSE); i++)
     ;
+  /* a clean shutdown: the session ends when flat, else it stays open to
+   * be resumed with its positions */
+  engine_journal_detach (state);
+  g_clear_pointer (&state->journal, ts_journal_close);
+  g_clear_pointer (&state->journal_fills, g_array_unref);
+  g_clear_pointer (&state->journal_trades, g_array_unref);
+  g_clear_pointer (&state->source, g_free);
   g_clear_pointer (&state->engine, ts_engine_free);
   g_clear_pointer (&state->outbox, ts_session_update_unref);
-  for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+  for (guint i = 0; i < MAX_KINDS; i++)
     g_clear_pointer (&state->strategy_symbols[i], g_free);
 
   g_main_context_pop_thread_default (state->context);
@@ -1002,6 +1639,7 @@ ts_session_receive (TsSession       *self,
   g_array_append_vals (self->trades, update->trades->data, update->trades->len);
   g_array_append_vals (self->fills, update->fills->data, update->fills->len);
   self->feed_state = update->feed_state;
+  self->journal_session_id = update->journal_session_id;
 
   g_signal_emit (self, signals[UPDATE], 0, update);
 }
@@ -1050,11 +1688,15 @@ ts_session_finalize (GObject *object)
       g_main_context_unref (self->state->ui_context);
       session_link_unref (self->state->link);
       g_main_context_unref (self->state->context);
+      for (guint i = 0; i < MAX_KINDS; i++)
+        g_free (self->state->params[i]);
       g_free (self->state);
     }
 
   g_clear_pointer (&self->trades, g_array_unref);
   g_clear_pointer (&self->fills, g_array_unref);
+  for (guint i = 0; i < MAX_KINDS; i++)
+    g_clear_pointer (&self->sent_params[i], g_free);
 
   G_OBJECT_CLASS (ts_session_parent_class)->finalize (object);
 }
@@ -1143,8 +1785,16 @@ ts_session_init (TsSession *self)
   self->link = g_atomic_rc_box_new0 (SessionLink);
   self->link->session = self;
 
-  ts_momentum_params_init_default (&state->momentum);
-  state->enabled[STRATEGY_MOMENTUM] = TRUE;
+  {
+    guint n_kinds = 0;
+    const TsStrategyInfo *infos = kinds_get (&n_kinds);
+
+    for (guint i = 0; i < n_kinds; i++)
+      {
+        state->params[i] = ts_strategy_info_new_params (&infos[i]);
+        state->enabled[i] = g_str_equal (infos[i].name, "momentum");
+      }
+  }
   ts_risk_params_init_default (&state->risk);
   ts_broker_params_init_default (&state->broker);
   state->context = g_main_context_new ();
@@ -1325,6 +1975,7 @@ ts_session_start_mock_server (TsSession  *self,
   options.port = port;
   options.rate = rate;
   options.speed = speed;
+  options.symbols = mock_symbols;
 
   server = ts_mock_server_new (&options);
   if (!ts_mock_server_start (server, error))
@@ -1395,22 +2046,26 @@ ts_session_resume_trading (TsSession *self)
   ts_session_send (self, cmd);
 }
 
-void
-ts_session_set_params (TsSession              *self,
-                       const TsMomentumParams *momentum,
-                       const TsRiskParams     *risk,
-                       const TsBrokerParams   *broker)
+/* Sends the parameters of the kinds in @params (owned, NULL = keep) and
+ * the risk and broker ones (nullable) to the engine thread. */
+static void
+ts_session_send_params (TsSession            *self,
+                        gpointer              params[MAX_KINDS],
+                        const TsRiskParams   *risk,
+                        const TsBrokerParams *broker)
 {
-  Command *cmd;
+  Command *cmd = g_new0 (Command, 1);
+  guint n_kinds = 0;
+  const TsStrategyInfo *infos = kinds_get (&n_kinds);
 
-  g_return_if_fail (TS_IS_SESSION (self));
-
-  cmd = g_new0 (Command, 1);
   cmd->kind = CMD_SET_PARAMS;
-  if (momentum != NULL)
+  for (guint i = 0; i < n_kinds; i++)
     {
-      cmd->has_momentum = TRUE;
-      cmd->momentum = *momentum;
+      if (params[i] == NULL)
+        continue;
+      cmd->params[i] = params[i];
+      g_free (self->sent_params[i]);
+      self->sent_params[i] = g_memdup2 (params[i], infos[i].params_size);
     }
   if (risk != NULL)
     {
@@ -1425,49 +2080,141 @@ ts_session_set_params (TsSession              *self,
   ts_session_send (self, cmd);
 }
 
+void
+ts_session_set_params (TsSession              *self,
+                       const TsMomentumParams *momentum,
+                       const TsRiskParams     *risk,
+                       const TsBrokerParams   *broker)
+{
+  gpointer params[MAX_KINDS] = { NULL };
+
+  g_return_if_fail (TS_IS_SESSION (self));
+
+  if (momentum != NULL)
+    params[kind_lookup ("momentum")] = g_memdup2 (momentum, sizeof *momentum);
+  ts_session_send_params (self, params, risk, broker);
+}
+
+/* Reads the key @key of @settings into @spec's field of @params; a missing
+ * key, a value of another type or one the spec refuses is warned about and
+ * the field kept. */
+static void
+read_param (GSettings         *settings,
+            GSettingsSchema   *schema,
+            const char        *key,
+            const TsParamSpec *spec,
+            gpointer           params)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+  double number;
+
+  if (!g_settings_schema_has_key (schema, key))
+    {
+      g_warning ("The settings have no key \"%s\"; its default is kept", key);
+      return;
+    }
+
+  value = g_settings_get_value (settings, key);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    number = g_variant_get_double (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    number = g_variant_get_uint32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    number = g_variant_get_int32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    number = g_variant_get_boolean (value) ? 1 : 0;
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) && spec->choices != NULL)
+    {
+      const char *nick = g_variant_get_string (value, NULL);
+
+      number = -1;
+      for (guint i = 0; spec->choices[i] != NULL; i++)
+        if (g_str_equal (spec->choices[i], nick))
+          number = i;
+      if (number < 0)
+        {
+          g_warning ("Setting \"%s\" holds \"%s\", none of its choices; its default is kept",
+                     key, nick);
+          return;
+        }
+    }
+  else
+    {
+      g_warning ("Setting \"%s\" has type %s, not one of parameter \"%s\"; its default is kept",
+                 key, g_variant_get_type_string (value), spec->key);
+      return;
+    }
+
+  if (!ts_param_spec_set_value (spec, params, number, &error))
+    g_warning ("Setting \"%s\": %s; its default is kept", key, error->message);
+}
+
+static void
+read_params (GSettings         *settings,
+             GSettingsSchema   *schema,
+             const char        *prefix,
+             const TsParamSpec *specs,
+             guint              n_specs,
+             gpointer           params)
+{
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_autofree char *key = g_strconcat (prefix, specs[i].key, NULL);
+
+      read_param (settings, schema, key, &specs[i], params);
+    }
+}
+
 static void
 ts_session_apply_settings (TsSession *self)
 {
   GSettings *s = self->settings;
-  TsMomentumParams momentum;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  gpointer params[MAX_KINDS] = { NULL };
+  guint n_kinds = 0, n_specs = 0;
+  const TsStrategyInfo *infos = kinds_get (&n_kinds);
+  const TsParamSpec *specs;
   TsRiskParams risk;
   TsBrokerParams broker;
 
-  ts_momentum_params_init_default (&momentum);
+  g_object_get (s, "settings-schema", &schema, NULL);
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      params[i] = ts_strategy_info_new_params (&infos[i]);
+      read_params (s, schema, infos[i].settings_prefix, infos[i].specs, infos[i].n_specs, params[i]);
+      /* only what changed goes to the engine */
+      if (self->sent_params[i] != NULL
+          && memcmp (self->sent_params[i], params[i], infos[i].params_size) == 0)
+        g_clear_pointer (&params[i], g_free);
+    }
+
   ts_risk_params_init_default (&risk);
+  specs = ts_risk_params_get_specs (&n_specs);
+  read_params (s, schema, "", specs, n_specs, &risk);
   ts_broker_params_init_default (&broker);
+  specs = ts_broker_params_get_specs (&n_specs);
+  read_params (s, schema, "", specs, n_specs, &broker);
 
-  momentum.window_seconds = g_settings_get_double (s, "window-seconds");
-  momentum.min_ticks = g_settings_get_uint (s, "min-ticks");
-  momentum.entry_threshold = g_settings_get_double (s, "entry-threshold");
-  momentum.volume_spike_multiplier = g_settings_get_double (s, "volume-spike-multiplier");
-  momentum.volatility_guard = g_settings_get_double (s, "volatility-guard");
-  momentum.profit_target = g_settings_get_double (s, "profit-target");
-  momentum.stop_loss = g_settings_get_double (s, "stop-loss");
-  momentum.time_stop_seconds = g_settings_get_double (s, "time-stop-seconds");
-  momentum.flat_candles = g_settings_get_uint (s, "flat-candles");
-  momentum.flat_threshold = g_settings_get_double (s, "flat-threshold");
-  momentum.allow_short = g_settings_get_boolean (s, "allow-short");
-  momentum.position_size = g_settings_get_double (s, "position-size");
-
-  risk.daily_loss_limit_pct = g_settings_get_double (s, "daily-loss-limit-pct");
-  risk.cooldown_signals = g_settings_get_uint (s, "cooldown-signals");
-
-  broker.slippage_bps = g_settings_get_double (s, "slippage-bps");
-  broker.taker_fee_bps = g_settings_get_double (s, "taker-fee-bps");
-  broker.initial_capital = g_settings_get_double (s, "initial-capital");
-
-  ts_session_set_params (self, &momentum, &risk, &broker);
+  ts_session_send_params (self, params, &risk, &broker);
 
   {
     g_auto(GStrv) enabled = g_settings_get_strv (s, "strategies");
     Command *cmd = g_new0 (Command, 1);
 
     cmd->kind = CMD_SET_STRATEGIES;
-    for (guint i = 0; i < N_STRATEGY_KINDS; i++)
+    for (guint i = 0; i < n_kinds; i++)
       {
-        cmd->enabled[i] = g_strv_contains ((const char * const *) enabled, strategy_names[i]);
-        cmd->strategy_symbols[i] = g_settings_get_string (s, strategy_symbol_keys[i]);
+        g_autofree char *key = g_strconcat (infos[i].name, infos[i].n_symbols > 1 ? "-symbols" : "-symbol",
+                                            NULL);
+
+        cmd->enabled[i] = g_strv_contains ((const char * const *) enabled, infos[i].name);
+        if (g_settings_schema_has_key (schema, key))
+          cmd->strategy_symbols[i] = g_settings_get_string (s, key);
+        else
+          g_warning ("The settings have no key \"%s\"; the %s strategy trades %s",
+                     key, infos[i].name, infos[i].default_symbols);
       }
     ts_session_send (self, cmd);
   }
@@ -1543,4 +2290,12 @@ ts_session_get_feed_state (TsSession *self)
   g_return_val_if_fail (TS_IS_SESSION (self), TS_FEED_STATE_DISCONNECTED);
 
   return self->feed_state;
+}
+
+gint64
+ts_session_get_journal_session_id (TsSession *self)
+{
+  g_return_val_if_fail (TS_IS_SESSION (self), 0);
+
+  return self->journal_session_id;
 }

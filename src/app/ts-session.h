@@ -148,6 +148,8 @@ typedef struct
  *   "Restored 2 open positions and 14 trades", or why writing to it failed
  * @journal_failed: %TRUE when @journal_message is an error (the session
  *   goes on trading; the journal is off until the next start)
+ * @journal_session_id: the journal session the engine records into
+ *   (ts_journal_begin_session()), 0 while none (no journal, not connected)
  *
  * What changed on the engine thread since the previous update. Immutable
  * once emitted; reference counted, see ts_session_update_ref().
@@ -191,6 +193,7 @@ typedef struct
   GArray        *overlays;
   char          *journal_message;
   gboolean       journal_failed;
+  gint64         journal_session_id;
   /*< private >*/
   gint           ref_count;
 } TsSessionUpdate;
@@ -228,8 +231,20 @@ G_DECLARE_FINAL_TYPE (TsSession, ts_session, TS, SESSION, GObject)
  * this call receives the #TsSession::update signal, and every other
  * ts_session_*() function must be called from that thread.
  *
+ * The engine thread keeps the trade journal (#TsJournal at
+ * ts_journal_dup_default_path()): on each connect it resumes the newest
+ * journal session when that was not ended (a crash) or has open positions
+ * (ts_engine_restore_history(), ts_engine_restore_position(); the journal
+ * strategy ids are mapped to the new engine's by name), else begins a new
+ * one; after each batch of ticks it records the new fills and trades in
+ * one transaction before the UI gets them, and the state of new positions.
+ * What it did or why it failed comes as #TsSessionUpdate.journal_message
+ * and is logged (g_message(), g_warning()); a failing journal is switched
+ * off and trading goes on.
+ *
  * Disposing the session disconnects the client, stops the embedded mock
- * server and joins the engine thread.
+ * server, ends the journal session when no position is open (else leaves
+ * it to be resumed) and joins the engine thread.
  *
  * Returns: (transfer full): a new session
  */
@@ -369,8 +384,9 @@ void             ts_session_resume_trading         (TsSession   *self);
  * @speed: simulated seconds per wall-clock second (> 0; 1 = real time)
  * @error: return location for a #GError
  *
- * Starts the embedded #TsMockServer on 127.0.0.1 (it runs on its own thread)
- * and then connects the session to it as ts_session_connect() does. Blocks
+ * Starts the embedded #TsMockServer on 127.0.0.1 (it runs on its own thread),
+ * generating MOCK-BTC and MOCK-ETH (what the pairs strategy trades), and
+ * then connects the session to it as ts_session_connect() does. Blocks
  * the caller only until the server listens.
  *
  * Returns: %TRUE on success; %FALSE with @error set: %G_IO_ERROR_EXISTS when
@@ -429,7 +445,14 @@ void             ts_session_set_params             (TsSession              *self
  * @settings: a #GSettings of the io.github.tickscope.Tickscope schema
  *
  * Applies every strategy, risk and broker key of @settings now and again on
- * each #GSettings::changed, with ts_session_set_params().
+ * each #GSettings::changed: each parameter of ts_strategy_info_list(),
+ * ts_risk_params_get_specs() and ts_broker_params_get_specs() is read from
+ * its key (the owner's settings prefix + the spec's key; "s" keys hold a
+ * choice nick). A value the spec refuses (out of range) is warned about
+ * and the default kept. Parameters reach the running engine's strategies
+ * at once (ts_strategy_set_params()); the enabled strategies and their
+ * symbols ("<name>-symbol", "pairs-symbols"; "" = the strategy's default
+ * symbols) apply from the next connect.
  */
 void             ts_session_bind_settings          (TsSession   *self,
                                                     GSettings   *settings);
@@ -467,5 +490,19 @@ const TsFill    *ts_session_get_fills              (TsSession   *self,
  * Returns: the feed state of the latest update delivered to the UI thread
  */
 TsFeedState      ts_session_get_feed_state         (TsSession   *self);
+
+/**
+ * ts_session_get_journal_session_id:
+ * @self: a session
+ *
+ * The trade journal (ts_journal_dup_default_path()) session the engine
+ * records into, as of the latest update delivered to the UI thread: a new
+ * one on each connect, or the unfinished one it resumed (open positions or
+ * a crash). UI thread only.
+ *
+ * Returns: the journal session id (> 0), or 0 when there is none (the
+ *   journal could not be opened or written, or no source was connected)
+ */
+gint64           ts_session_get_journal_session_id (TsSession   *self);
 
 G_END_DECLS

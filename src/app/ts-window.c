@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "feed/ts-feed-error.h"
+#include "ts-spread-chart.h"
 #include "ts-stats-panel.h"
 #include "ts-tick-log.h"
 #include "ts-trade-list.h"
@@ -26,6 +27,7 @@ struct _TsWindow
   GtkWidget            *resume_button;
   GtkStack             *chart_stack;
   TsPriceChart         *chart;
+  TsSpreadChart        *spread_chart;
   TsStatsPanel         *stats_panel;
   TsTradeList          *trade_list;
   TsTickLog            *tick_log;
@@ -186,6 +188,7 @@ on_session_update (TsWindow        *self,
   if (update->reset)
     {
       ts_price_chart_clear (self->chart);
+      ts_spread_chart_clear (self->spread_chart);
       ts_trade_list_clear (self->trade_list);
       ts_stats_panel_set_stats (self->stats_panel, NULL);
       ts_tick_log_set_lines (self->tick_log, NULL, 0);
@@ -196,6 +199,16 @@ on_session_update (TsWindow        *self,
                                 update->points->len);
   ts_price_chart_add_fills (self->chart, (const TsFill *)(gpointer)update->fills->data,
                             update->fills->len);
+  /* strategy overlays: the chart's symbol first, so its samples are kept */
+  if (update->symbol[0] != '\0')
+    ts_price_chart_set_symbol (self->chart, update->symbol);
+  if (update->overlays != NULL && update->overlays->len > 0)
+    {
+      const TsOverlaySample *samples = (const TsOverlaySample *)(gpointer)update->overlays->data;
+
+      ts_price_chart_add_overlay_samples (self->chart, samples, update->overlays->len);
+      ts_spread_chart_add_samples (self->spread_chart, samples, update->overlays->len);
+    }
   ts_trade_list_add_trades (self->trade_list, (const TsTrade *)(gpointer)update->trades->data,
                             update->trades->len);
   if (update->has_stats && update->stats.ticks > 0)
@@ -376,6 +389,7 @@ ts_window_class_init (TsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TS_TYPE_PRICE_CHART);
+  g_type_ensure (TS_TYPE_SPREAD_CHART);
   g_type_ensure (TS_TYPE_STATS_PANEL);
   g_type_ensure (TS_TYPE_TRADE_LIST);
   g_type_ensure (TS_TYPE_TICK_LOG);
@@ -390,6 +404,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, resume_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, spread_chart);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stats_panel);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, trade_list);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, tick_log);

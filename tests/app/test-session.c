@@ -5,9 +5,14 @@
  */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <math.h>
 
 #include "app/ts-session.h"
+#include "store/ts-journal.h"
+
+#define SCHEMA_ID "io.github.tickscope.Tickscope"
 
 typedef struct
 {
@@ -136,14 +141,219 @@ test_session_params_live (void)
   /* dispose joins the thread */
 }
 
+
+/* What the journal tests watch of the updates. */
+typedef struct
+{
+  guint    updates;
+  guint    trades;
+  gboolean disconnected_after_trade;
+  gboolean has_maxwell_sma;
+  gboolean has_pairs_z_name;
+  gboolean maxwell_scale_seen;
+  double   maxwell_scale;
+  guint    bad_overlay_symbols;
+  char    *journal_message;
+} Watch;
+
+static void
+on_watch_update (TsSession       *session,
+                 TsSessionUpdate *update,
+                 Watch           *watch)
+{
+  watch->updates++;
+  watch->trades += update->trades->len;
+  if (watch->trades > 0 && update->feed_state == TS_FEED_STATE_DISCONNECTED)
+    watch->disconnected_after_trade = TRUE;
+  if (update->journal_message != NULL)
+    {
+      g_free (watch->journal_message);
+      watch->journal_message = g_strdup (update->journal_message);
+    }
+
+  g_assert_nonnull (update->overlays);
+  for (guint i = 0; i < update->overlays->len; i++)
+    {
+      const TsOverlaySample *sample = &g_array_index (update->overlays, TsOverlaySample, i);
+
+      g_assert_cmpuint (sample->n_values, <=, TS_SESSION_OVERLAY_MAX);
+      g_assert_cmpuint (sample->strategy_id, >, 0);
+      /* its first symbol, as the settings give it */
+      if (!g_str_equal (sample->symbol, "MOCK-BTC"))
+        watch->bad_overlay_symbols++;
+      for (guint j = 0; j < sample->n_values; j++)
+        {
+          const TsOverlayValue *v = &sample->values[j];
+
+          g_assert_nonnull (v->name);
+          if (g_str_equal (sample->strategy, "maxwell") && g_str_equal (v->name, "sma")
+              && isfinite (v->value))
+            watch->has_maxwell_sma = TRUE;
+          if (g_str_equal (sample->strategy, "maxwell") && g_str_equal (v->name, "scale"))
+            {
+              watch->maxwell_scale_seen = TRUE;
+              watch->maxwell_scale = v->value;
+            }
+          if (g_str_equal (sample->strategy, "pairs") && g_str_equal (v->name, "z"))
+            watch->has_pairs_z_name = TRUE;
+        }
+    }
+}
+
+static void
+iterate_until (gboolean   *flag,
+               guint       seconds,
+               const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (!*flag)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out after %u s waiting for %s", seconds, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static GSettings *
+new_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+
+  return g_settings_new_with_backend (SCHEMA_ID, backend);
+}
+
+/* Every strategy trades on the mock server; once the feed is off, the
+ * journal (a second connection to the file) holds exactly the trades the
+ * session reported to the UI, field by field. */
+static void
+test_session_journal (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(TsSession) session = ts_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsJournal) journal = NULL;
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GArray) sessions = NULL;
+  g_autofree char *path = ts_journal_dup_default_path ();
+  const char * const all[] = { "momentum", "maxwell", "calculus", "pairs", "confluence", NULL };
+  Watch watch = { 0 };
+  const TsTrade *trades;
+  guint n_trades = 0;
+  gint64 session_id;
+  gint64 deadline = g_get_monotonic_time () + 40 * G_USEC_PER_SEC;
+
+  g_assert_true (g_settings_set_strv (settings, "strategies", all));
+  ts_session_bind_settings (session, settings);
+  g_signal_connect (session, "update", G_CALLBACK (on_watch_update), &watch);
+
+  g_assert_true (ts_session_start_mock_server (session, 0, 20, 40, &error));
+  g_assert_no_error (error);
+  while (watch.trades < 2)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("fewer than 2 closed trades after 40 s: %u updates", watch.updates);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* the update telling the client is off comes after every tick's trades */
+  ts_session_stop_mock_server (session);
+  iterate_until (&watch.disconnected_after_trade, 20, "the disconnected state");
+
+  session_id = ts_session_get_journal_session_id (session);
+  g_assert_cmpint (session_id, >, 0);
+  g_assert_null (watch.journal_message); /* a new journal: nothing to resume */
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  journal = ts_journal_open (path, &error);
+  g_assert_no_error (error);
+  sessions = ts_journal_list_sessions (journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpint (g_array_index (sessions, TsJournalSession, 0).id, ==, session_id);
+  g_assert_cmpint (g_array_index (sessions, TsJournalSession, 0).ended_us, ==, 0);
+  g_assert_true (g_str_has_prefix (g_array_index (sessions, TsJournalSession, 0).source, "ws://127.0.0.1:"));
+
+  stored = ts_journal_load_trades (journal, session_id, &error);
+  g_assert_no_error (error);
+  trades = ts_session_get_trades (session, &n_trades);
+  g_assert_cmpuint (n_trades, ==, watch.trades);
+  g_assert_cmpuint (stored->len, ==, n_trades);
+  for (guint i = 0; i < n_trades; i++)
+    {
+      const TsTrade *a = &trades[i];
+      const TsTrade *b = &g_array_index (stored, TsTrade, i);
+
+      g_assert_cmpint (a->entry_time_us, ==, b->entry_time_us);
+      g_assert_cmpint (a->exit_time_us, ==, b->exit_time_us);
+      g_assert_cmpint (a->side, ==, b->side);
+      g_assert_cmpfloat (a->size, ==, b->size);
+      g_assert_cmpfloat (a->entry_price, ==, b->entry_price);
+      g_assert_cmpfloat (a->exit_price, ==, b->exit_price);
+      g_assert_cmpfloat (a->fees, ==, b->fees);
+      g_assert_cmpfloat (a->pnl, ==, b->pnl);
+      g_assert_cmpfloat (a->pnl_pct, ==, b->pnl_pct);
+      g_assert_cmpstr (a->reason, ==, b->reason);
+      g_assert_cmpstr (a->symbol, ==, b->symbol);
+      g_assert_cmpuint (a->strategy_id, ==, b->strategy_id);
+    }
+
+  g_free (watch.journal_message);
+}
+
+/* The enabled strategies' overlays arrive; a parameter key changed while
+ * running reaches the strategy: in fixed scale mode the Maxwell scale a is
+ * the "maxwell-scale" key (STRATEGIES.md section 1), shown as the overlay's
+ * "scale". */
+static void
+test_session_overlays_and_params (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(TsSession) session = ts_session_new ();
+  g_autoptr(GError) error = NULL;
+  const char * const enabled[] = { "maxwell", "pairs", NULL };
+  Watch watch = { 0 };
+  gint64 deadline;
+
+  g_assert_true (g_settings_set_strv (settings, "strategies", enabled));
+  g_assert_true (g_settings_set_uint (settings, "maxwell-ma-period", 5));
+  g_settings_set_string (settings, "maxwell-scale-mode", "fixed");
+  g_assert_true (g_settings_set_double (settings, "maxwell-scale", 44));
+  ts_session_bind_settings (session, settings);
+  g_signal_connect (session, "update", G_CALLBACK (on_watch_update), &watch);
+
+  g_assert_true (ts_session_start_mock_server (session, 0, 20, 20, &error));
+  g_assert_no_error (error);
+  iterate_until (&watch.has_maxwell_sma, 30, "a finite Maxwell SMA");
+  iterate_until (&watch.has_pairs_z_name, 30, "the pairs overlay");
+  g_assert_true (watch.maxwell_scale_seen);
+  g_assert_cmpfloat (watch.maxwell_scale, ==, 44);
+
+  g_assert_true (g_settings_set_double (settings, "maxwell-scale", 7.25));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (watch.maxwell_scale != 7.25)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the Maxwell scale is still %g after 30 s", watch.maxwell_scale);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (watch.bad_overlay_symbols, ==, 0);
+
+  ts_session_stop_mock_server (session);
+  g_free (watch.journal_message);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* each test gets its own XDG dirs: its own empty journal */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/app/session/mock-server-trades-match-fills", test_session_mock_trades);
   g_test_add_func ("/app/session/params-and-shutdown", test_session_params_live);
+  g_test_add_func ("/app/session/journal-matches-reported-trades", test_session_journal);
+  g_test_add_func ("/app/session/overlays-and-param-change", test_session_overlays_and_params);
 
   return g_test_run ();
 }
