@@ -79,29 +79,45 @@ ts_stats_panel_set_stats (TsStatsPanel        *self,
   price = ts_format_price (stats->last_price);
   gtk_label_set_text (self->price_label, price);
 
-  switch (stats->position_side)
+  if (stats->open_positions > 1 ||
+      (stats->open_positions == 1 && stats->position_side == TS_SIDE_NONE))
     {
-    case TS_SIDE_BUY:
-      /* Translators: the open position's side */
-      position = C_("position", "Long");
-      break;
-    case TS_SIDE_SELL:
-      position = C_("position", "Short");
-      break;
-    case TS_SIDE_NONE:
-    default:
-      position = C_("position", "None");
-      break;
+      /* several strategies in a position, or one pair: the count */
+      g_autofree char *open = NULL;
+
+      /* Translators: how many positions are open, e.g. "3 open" */
+      open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open", "%u open",
+                                           stats->open_positions),
+                              stats->open_positions);
+      gtk_label_set_text (self->position_label, open);
+      position = NULL;
     }
-  gtk_label_set_text (self->position_label, position);
+  else
+    {
+      switch (stats->position_side)
+        {
+        case TS_SIDE_BUY:
+          /* Translators: the open position's side */
+          position = C_("position", "Long");
+          break;
+        case TS_SIDE_SELL:
+          position = C_("position", "Short");
+          break;
+        case TS_SIDE_NONE:
+        default:
+          position = C_("position", "None");
+          break;
+        }
+      gtk_label_set_text (self->position_label, position);
+    }
   gtk_widget_remove_css_class (GTK_WIDGET (self->position_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->position_label), "error");
-  if (stats->position_side == TS_SIDE_BUY)
+  if (position != NULL && stats->position_side == TS_SIDE_BUY)
     gtk_widget_add_css_class (GTK_WIDGET (self->position_label), "success");
-  else if (stats->position_side == TS_SIDE_SELL)
+  else if (position != NULL && stats->position_side == TS_SIDE_SELL)
     gtk_widget_add_css_class (GTK_WIDGET (self->position_label), "error");
 
-  if (stats->position_side != TS_SIDE_NONE)
+  if (position != NULL && stats->position_side != TS_SIDE_NONE)
     {
       g_autofree char *entry_price = ts_format_price (stats->position_entry_price);
       g_autofree char *size = ts_format_number (stats->position_size, 4, FALSE);
@@ -112,8 +128,7 @@ ts_stats_panel_set_stats (TsStatsPanel        *self,
   else
     entry = g_strdup ("—");
   gtk_label_set_text (self->entry_label, entry);
-  set_pnl (self->unrealized_label, stats->unrealized_pnl,
-           stats->position_side != TS_SIDE_NONE);
+  set_pnl (self->unrealized_label, stats->unrealized_pnl, stats->open_positions > 0);
 
   /* Translators: closed trades: total (wins / losses) */
   trades = g_strdup_printf (_("%u (%u W / %u L)"), stats->trades, stats->wins, stats->losses);

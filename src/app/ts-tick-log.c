@@ -73,14 +73,14 @@ ts_tick_log_set_lines (TsTickLog           *self,
           /* a message the decoder rejected (or how many were not shown) */
           if (shown > 0)
             g_string_append_c (out, '\n');
-          append_left (out, time, 12);
+          append_left (out, time, 14);
           g_string_append (out, line->reason);
           continue;
         }
 
       if (shown > 0)
         g_string_append_c (out, '\n');
-      append_left (out, time, 12);
+      append_left (out, time, 14);
       append_left (out, line->symbol, 10);
       append_right (out, price, 11);
       append_right (out, bid, 11);
@@ -127,7 +127,7 @@ ts_tick_log_init (TsTickLog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Translators: the tick log's column headings; keep them short */
-  append_left (header, C_("tick log", "Time"), 12);
+  append_left (header, C_("tick log", "Time"), 14);
   append_left (header, C_("tick log", "Symbol"), 10);
   append_right (header, C_("tick log", "Price"), 11);
   append_right (header, C_("tick log", "Bid"), 11);

@@ -1129,6 +1129,28 @@ ts_engine_get_portfolio_stats (const TsEngine *self,
     stats->profit_factor = gross_profit > 0.0 ? INFINITY : 0.0;
   stats->fees = fees;
   stats->last_price = self->n_syms > 0 ? self->syms[0].last_price : 0.0;
+
+  /* the open positions: one single-leg position is shown as it is */
+  stats->open_positions = 0;
+  stats->position_side = TS_SIDE_NONE;
+  stats->position_size = 0.0;
+  stats->position_entry_price = 0.0;
+  stats->position_entry_time_us = 0;
+  for (i = 0; i < self->n_slots; i++)
+    if (self->slots[i].ledger->side != TS_SIDE_NONE)
+      stats->open_positions++;
+  for (i = 0; i < self->n_slots && stats->open_positions == 1; i++)
+    {
+      const TsLedger *l = self->slots[i].ledger;
+
+      if (l->side != TS_SIDE_NONE && l->b_side == TS_SIDE_NONE)
+        {
+          stats->position_side = l->side;
+          stats->position_size = l->size;
+          stats->position_entry_price = l->entry_price;
+          stats->position_entry_time_us = l->entry_time_us;
+        }
+    }
   stats->halted = ts_risk_manager_is_emergency_stopped (self->risk) ||
                   ts_risk_manager_is_drawdown_halted (self->risk);
 }
@@ -1414,9 +1436,15 @@ ts_engine_restore_position (TsEngine      *self,
 
   if (!check_not_started (self, "a position", error))
     return FALSE;
-  if (self->multi)
-    return multi_restore_position (self, entry, state, error);
-  return single_restore_position (self, entry, state, error);
+  if (!(self->multi ? multi_restore_position (self, entry, state, error)
+                    : single_restore_position (self, entry, state, error)))
+    return FALSE;
+
+  /* Exchange time never goes back past a restored entry: ticks older than
+   * it (a source whose clock restarted behind the last run's) are dropped
+   * as stale, so no exit is ever stamped before its entry. */
+  self->last_time_us = MAX (self->last_time_us, entry->time_us);
+  return TRUE;
 }
 
 static gboolean

@@ -394,6 +394,10 @@ char              *ts_engine_dup_position_state (const TsEngine *self,
  * held as a one-leg position until leg B comes. The broker is not
  * involved: nothing is bought, no fill is added to ts_engine_get_fills();
  * the exit is priced by the broker from the ticks after the restart.
+ * Ticks more than %TS_ENGINE_MAX_SKEW_US older than the entry's time are
+ * then dropped as stale (ts_engine_get_stale_count()): an exit is never
+ * stamped before its entry, even when the source's clock restarted behind
+ * the last run's (an accelerated mock server).
  *
  * The single engine (ts_engine_new()) takes @entry with strategy id 0 (its
  * fills and trades carry 0) and adopts @entry's symbol when none was set

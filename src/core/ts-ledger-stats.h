@@ -50,6 +50,11 @@ typedef struct
   gint64  position_entry_time_us;
   double  last_price;           /* last trade price of the traded symbol */
   gboolean halted;              /* entries halted by the daily loss limit */
+  guint   open_positions;       /* open positions (a pair counts once): 0 or
+                                 * 1 for one ledger; for a multi engine's
+                                 * portfolio, of all its strategies, and the
+                                 * position_* fields are set only when it
+                                 * is exactly 1 and has one leg */
 } TsLedgerStats;
 
 G_END_DECLS

@@ -466,6 +466,7 @@ ts_ledger_get_stats (const TsLedger *self,
     }
 
   stats->position_side = self->side;
+  stats->open_positions = self->side != TS_SIDE_NONE ? 1 : 0;
   stats->position_size = self->size;
   stats->position_entry_price = self->entry_price;
   stats->position_entry_time_us = self->entry_time_us;

@@ -431,6 +431,36 @@ test_maxwell_stop (void)
   g_assert_cmpint (t->exit_time_us, ==, T1 + SEC (20));
 }
 
+/* A source whose clock restarted behind the last run (an accelerated mock
+ * server restarted): its older ticks are stale for the restored position,
+ * so the stop does not fire on them and no exit precedes its entry. */
+static void
+test_clock_behind_entry (void)
+{
+  g_autoptr(TsEngine) a = maxwell_engine ();
+  g_autoptr(TsEngine) b = maxwell_engine ();
+  static const double before[] = { 100.0, 104.0, 103.5, 110.0, 109.0 };
+  guint k;
+
+  for (k = 0; k < G_N_ELEMENTS (before); k++)
+    push_sym (a, "TEST", T1 + SEC (k), before[k]);
+  g_assert_cmpint (position_of (a, 1), ==, TS_SIDE_BUY);
+  restore_from (b, a, 1, 1);
+
+  /* the entry was at T1 + 4 s; 100 (below the stop 107.91) at T1 + 2 s,
+   * and at T1 + 3 s, exactly 1 s (the skew allowed) before the entry:
+   * the first is dropped, the second taken at the entry's time */
+  push_sym (b, "TEST", T1 + SEC (2), 100.0);
+  g_assert_cmpuint (ts_engine_get_stale_count (b), ==, 1);
+  g_assert_cmpuint (n_trades (b), ==, 1);
+  g_assert_cmpint (position_of (b, 1), ==, TS_SIDE_BUY);
+  push_sym (b, "TEST", T1 + SEC (3), 100.0);
+  g_assert_cmpuint (ts_engine_get_stale_count (b), ==, 1);
+  g_assert_cmpuint (n_trades (b), ==, 2);
+  g_assert_cmpstr (ts_engine_get_trades (b, NULL)[1].reason, ==, "SL");
+  g_assert_cmpint (ts_engine_get_trades (b, NULL)[1].exit_time_us, ==, T1 + SEC (4));
+}
+
 static TsEngine *
 calculus_engine (void)
 {
@@ -889,6 +919,7 @@ main (int   argc,
                    test_momentum_flat_restarts);
   g_test_add_func ("/core/engine-restore/daily-baseline", test_daily_baseline);
   g_test_add_func ("/core/engine-restore/maxwell/stop", test_maxwell_stop);
+  g_test_add_func ("/core/engine-restore/clock-behind-entry", test_clock_behind_entry);
   g_test_add_data_func ("/core/engine-restore/calculus/stop", GINT_TO_POINTER (FALSE),
                         test_calculus_levels);
   g_test_add_data_func ("/core/engine-restore/calculus/take-profit", GINT_TO_POINTER (TRUE),

@@ -91,6 +91,38 @@ test_max_positions_per_symbol (void)
   g_assert_cmpstr (last_code (e), ==, "MAX_POSITIONS");
 }
 
+/* the portfolio's open positions: one is shown as it is, two as a count */
+static void
+test_portfolio_open_positions (void)
+{
+  const char *test[] = { "TEST", NULL };
+  g_autoptr(TsEngine) e = multi_zero_cost (NULL);
+  TsLedgerStats stats;
+  const TsFill *f;
+  guint n;
+
+  ts_engine_get_portfolio_stats (e, &stats);
+  g_assert_cmpuint (stats.open_positions, ==, 0);
+  g_assert_cmpint (stats.position_side, ==, TS_SIDE_NONE);
+
+  /* two momentum strategies on one symbol; the default limit is 5 */
+  ts_engine_add_strategy (e, ts_momentum_strategy_new (NULL), test);
+  ts_engine_add_strategy (e, ts_momentum_strategy_new (NULL), test);
+  burst_up (e, "TEST", T0);
+  f = ts_engine_get_fills (e, &n);
+  g_assert_cmpuint (n, ==, 2);
+  ts_engine_get_portfolio_stats (e, &stats);
+  g_assert_cmpuint (stats.open_positions, ==, 2);
+  g_assert_cmpint (stats.position_side, ==, TS_SIDE_NONE);
+  g_assert_cmpfloat (stats.position_size, ==, 0.0);
+
+  /* strategy 1 alone: its own stats say one position, at its fill */
+  ts_engine_get_strategy_stats (e, 1, &stats);
+  g_assert_cmpuint (stats.open_positions, ==, 1);
+  g_assert_cmpint (stats.position_side, ==, TS_SIDE_BUY);
+  g_assert_cmpfloat (stats.position_entry_price, ==, f[0].price);
+}
+
 static void
 test_max_positions_total (void)
 {
@@ -388,6 +420,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/risk-portfolio/max-positions-per-symbol", test_max_positions_per_symbol);
+  g_test_add_func ("/core/risk-portfolio/open-positions", test_portfolio_open_positions);
   g_test_add_func ("/core/risk-portfolio/max-positions-total", test_max_positions_total);
   g_test_add_func ("/core/risk-portfolio/emergency-stop", test_emergency_stop);
   g_test_add_func ("/core/risk-portfolio/emergency-stop-multi-closes-all", test_emergency_stop_multi_closes_all);
