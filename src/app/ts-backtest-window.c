@@ -70,7 +70,8 @@ typedef struct
   GArray           *trades;        /* TsTrade */
   GArray           *fills;         /* TsFill */
   GArray           *points;        /* TsChartPoint */
-  char              symbol[TS_SYMBOL_MAX];
+  char              symbol[2 * TS_SYMBOL_MAX];   /* "BTCUSDT", "BTCUSDT/ETHUSDT" */
+  char              chart_symbol[TS_SYMBOL_MAX]; /* the one (leg A) charted */
   GString          *notes;         /* bad rows skipped, one line per file */
 
   /* sweep: out */
@@ -158,6 +159,7 @@ struct _TsBacktestWindow
   /* template */
   AdwToastOverlay   *toast_overlay;
   GtkDropDown       *strategy_dropdown;
+  GtkEntry          *symbols_entry;
   GtkWidget         *run_button;
   GtkWidget         *cancel_button;
   GtkRevealer       *progress_revealer;
@@ -297,6 +299,7 @@ set_state (TsBacktestWindow *self,
   gtk_widget_set_visible (self->run_button, !busy);
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->strategy_dropdown), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->symbols_entry), !busy);
 
   if (self->state != state)
     {
@@ -432,6 +435,55 @@ chart_points (const GArray *ticks,
   return out;
 }
 
+static int
+compare_tick_time (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  gint64 ta = ((const TsTick *) a)->time_us;
+  gint64 tb = ((const TsTick *) b)->time_us;
+
+  return ta < tb ? -1 : ta > tb ? 1 : 0;
+}
+
+/* the symbols of a two-symbol strategy left empty: A the first file's
+ * symbol, B the next file's other symbol (a one-symbol strategy with none
+ * trades the first symbol with a trade: ts_backtest_new()) */
+static gboolean
+choose_symbols (TsBacktestConfig *config,
+                GPtrArray        *file_symbols,
+                GError          **error)
+{
+  const TsStrategyInfo *info = ts_strategy_info_lookup (strategy_name (config));
+
+  if (info == NULL || info->n_symbols < 2)
+    return TRUE;
+  for (guint s = 0; s < info->n_symbols && s < TS_STRATEGY_MAX_SYMBOLS; s++)
+    {
+      if (config->symbols[s][0] != '\0')
+        continue;
+      for (guint f = 0; f < file_symbols->len && config->symbols[s][0] == '\0'; f++)
+        {
+          const char *sym = g_ptr_array_index (file_symbols, f);
+          gboolean taken = FALSE;
+
+          for (guint k = 0; k < info->n_symbols && k < TS_STRATEGY_MAX_SYMBOLS; k++)
+            taken |= strcmp (config->symbols[k], sym) == 0;
+          if (!taken)
+            g_strlcpy (config->symbols[s], sym, sizeof config->symbols[s]);
+        }
+      if (config->symbols[s][0] == '\0')
+        {
+          g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
+                       _("%s trades %u symbols, but the files hold trades of fewer: open one file per "
+                         "symbol (A first, then B) or enter them as A,B in the symbols field"),
+                       _(info->title), info->n_symbols);
+          return FALSE;
+        }
+    }
+  return ts_backtest_config_check (config, error);
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
@@ -446,13 +498,18 @@ run_thread (GTask        *task,
   const TsEquityPoint *equity;
   const TsTrade *trades;
   const TsFill *fills;
-  const char *symbol;
+  g_autoptr(GPtrArray) file_symbols = NULL;
+  gboolean sorted = TRUE;
   guint n;
 
   job->n_files = g_strv_length (job->files);
+  file_symbols = g_ptr_array_new_with_free_func (g_free);
+  job->ticks = g_array_new (FALSE, FALSE, sizeof (TsTick));
   for (job->file_index = 0; job->file_index < job->n_files; job->file_index++)
     {
       const char *path = job->files[job->file_index];
+      g_autoptr(GArray) file_ticks = NULL;
+      const TsTick *ft;
 
       if (!ts_history_loader_add_file (loader, path, cancellable, on_load_progress, job, &error))
         {
@@ -460,12 +517,33 @@ run_thread (GTask        *task,
           return;
         }
       note_bad_lines (job, loader, path);
+      /* one file at a time, to learn its symbol (the first of its trades) */
+      file_ticks = ts_history_loader_steal_ticks (loader);
+      ft = (const TsTick *) (gpointer) file_ticks->data;
+      for (guint i = 0; i < file_ticks->len; i++)
+        if ((ft[i].flags & TS_TICK_TRADE) != 0 && ft[i].symbol[0] != '\0')
+          {
+            g_ptr_array_add (file_symbols, g_strdup (ft[i].symbol));
+            break;
+          }
+      if (file_ticks->len > 0 && job->ticks->len > 0 &&
+          ft[0].time_us < g_array_index (job->ticks, TsTick, job->ticks->len - 1).time_us)
+        sorted = FALSE;
+      g_array_append_vals (job->ticks, file_ticks->data, file_ticks->len);
     }
-  job->ticks = ts_history_loader_steal_ticks (loader);
+  /* the loader's merge: a stable sort by time, ties in file order */
+  if (!sorted)
+    g_qsort_with_data (job->ticks->data, (gint) job->ticks->len, sizeof (TsTick), compare_tick_time, NULL);
   if (job->ticks->len == 0)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                _("The files hold no tick"));
+      return;
+    }
+
+  if (!choose_symbols (&job->config, file_symbols, &error))
+    {
+      g_task_return_error (task, error);
       return;
     }
 
@@ -493,20 +571,29 @@ run_thread (GTask        *task,
   trades = ts_backtest_get_trades (bt, &n);
   job->trades = g_array_sized_new (FALSE, FALSE, sizeof (TsTrade), n);
   g_array_append_vals (job->trades, trades, n);
+  /* the symbols the strategy traded (A and B for pairs); the chart shows
+   * the first (leg A) with its own fills */
+  for (guint i = 0; i < ts_strategy_info_lookup (ts_backtest_get_strategy (bt))->n_symbols; i++)
+    {
+      const char *sym = ts_backtest_get_symbol (bt, i);
+
+      if (sym == NULL || sym[0] == '\0')
+        continue;
+      if (job->symbol[0] != '\0')
+        g_strlcat (job->symbol, "/", sizeof job->symbol);
+      g_strlcat (job->symbol, sym, sizeof job->symbol);
+      if (job->chart_symbol[0] == '\0')
+        g_strlcpy (job->chart_symbol, sym, sizeof job->chart_symbol);
+    }
   fills = ts_engine_get_fills (ts_backtest_get_engine (bt), &n);
   job->fills = g_array_sized_new (FALSE, FALSE, sizeof (TsFill), n);
-  g_array_append_vals (job->fills, fills, n);
-  symbol = ts_engine_get_symbol (ts_backtest_get_engine (bt));
-  g_strlcpy (job->symbol, symbol != NULL ? symbol : "", sizeof job->symbol);
-  /* the chart's symbol: the engine's, or the first fill's (a pairs leg) */
-  {
-    char chart_symbol[TS_SYMBOL_MAX];
-
-    g_strlcpy (chart_symbol, job->symbol, sizeof chart_symbol);
-    if (strchr (chart_symbol, '/') != NULL || chart_symbol[0] == '\0')
-      g_strlcpy (chart_symbol, n > 0 ? fills[0].symbol : ticks[0].symbol, sizeof chart_symbol);
-    job->points = chart_points (job->ticks, chart_symbol);
-  }
+  for (guint i = 0; i < n; i++)
+    if (job->chart_symbol[0] == '\0' || strcmp (fills[i].symbol, job->chart_symbol) == 0)
+      g_array_append_val (job->fills, fills[i]);
+  /* no symbol traded (no trade tick of it): chart the first file's */
+  job->points = chart_points (job->ticks, job->chart_symbol[0] != '\0' ? job->chart_symbol
+                                          : file_symbols->len > 0 ? g_ptr_array_index (file_symbols, 0)
+                                          : "");
 
   g_task_return_boolean (task, TRUE);
 }
@@ -577,6 +664,9 @@ format_g4 (double value)
     return g_strdup (value > 0 ? "∞" : "−∞");
   if (isnan (value))
     return g_strdup ("—");
+  /* a real minus sign, as ts_format_number() */
+  if (value < 0)
+    return g_strdup_printf ("−%.4g", -value);
   return g_strdup_printf ("%.4g", value);
 }
 
@@ -618,11 +708,27 @@ show_report (TsBacktestWindow *self,
                                                    : job->config.strategy != NULL ? job->config.strategy
                                                    : "momentum", -1);
     g_autofree char *sym = g_markup_escape_text (job->symbol[0] != '\0' ? job->symbol : _("(no symbol)"), -1);
+    g_autofree char *trades = NULL;
+    g_autofree char *chart = NULL;
 
-    summary = g_strdup_printf (_("<b>%s</b> on <b>%s</b> · %s to %s UTC (%.4g days) · %s"),
-                               title, sym, first, last,
+    if (s->trades == 0)
+      trades = g_strdup (s->open_positions > 0 ? _("<b>0 trades</b> closed (a position is still open)")
+                                               : _("<b>0 trades</b>: the strategy never traded"));
+    else
+      trades = g_strdup_printf (ngettext ("%u trade", "%u trades", s->trades), s->trades);
+    if (info != NULL && info->n_symbols > 1 && job->chart_symbol[0] != '\0')
+      {
+        g_autofree char *leg = g_markup_escape_text (job->chart_symbol, -1);
+
+        chart = g_strdup_printf (_(" · the chart shows leg A, %s"), leg);
+      }
+    summary = g_strdup_printf (_("<b>%s</b> on <b>%s</b> · %s%s\n%s to %s UTC (%.4g days) · %s"),
+                               title, sym, trades, chart != NULL ? chart : "", first, last,
                                (double) r->span_us / (86400.0 * G_USEC_PER_SEC), escaped);
   }
+  if (r->ticks_pushed > 0 && r->ticks_ignored == r->ticks_pushed)
+    g_string_append_printf (job->notes, _("No tick of %s in the files: check the symbols\n"),
+                            job->symbol[0] != '\0' ? job->symbol : _("the chosen symbols"));
   gtk_label_set_markup (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), job->notes->len > 0);
   if (job->notes->len > 0)
@@ -634,11 +740,15 @@ show_report (TsBacktestWindow *self,
 
   /* the CLI's figures and precision (tickscope-backtest's text report) */
   set_metric (self, "trades", g_strdup_printf ("%u", s->trades));
-  detail = g_strdup_printf (_("%u wins, %u losses"), s->wins, s->losses);
+  if (s->trades == 0)
+    detail = g_strdup (s->open_positions > 0 ? _("none closed; a position is open") : _("no trade"));
+  else
+    detail = g_strdup_printf (_("%u wins, %u losses"), s->wins, s->losses);
   gtk_label_set_text (self->trades_detail, detail);
-  set_metric (self, "win-rate", g_strdup_printf ("%.2f %%", s->win_rate * 100.0));
+  /* per-trade figures mean nothing without a closed trade */
+  set_metric (self, "win-rate", s->trades > 0 ? g_strdup_printf ("%.2f %%", s->win_rate * 100.0) : g_strdup ("—"));
   set_metric (self, "total-pnl", format_money (s->total_pnl));
-  set_metric (self, "profit-factor", format_g4 (s->profit_factor));
+  set_metric (self, "profit-factor", s->trades > 0 ? format_g4 (s->profit_factor) : g_strdup ("—"));
   {
     g_autofree char *amount = format_money (s->max_drawdown_amount);
 
@@ -646,16 +756,32 @@ show_report (TsBacktestWindow *self,
   }
   set_metric (self, "sharpe", format_g4 (s->sharpe));
   set_metric (self, "sortino", format_g4 (s->sortino));
-  set_metric (self, "expectancy", g_strdup_printf ("%.4f", s->expectancy));
-  set_metric (self, "avg-win", format_money (s->avg_win));
-  set_metric (self, "avg-loss", format_money (s->avg_loss));
+  set_metric (self, "expectancy", s->trades > 0 ? ts_format_number (s->expectancy, 4, FALSE) : g_strdup ("—"));
+  set_metric (self, "avg-win", s->wins > 0 ? format_money (s->avg_win) : g_strdup ("—"));
+  set_metric (self, "avg-loss", s->losses > 0 ? format_money (s->avg_loss) : g_strdup ("—"));
   set_metric (self, "fees", format_money (s->fees));
   set_metric (self, "equity", format_money (s->equity));
   set_metric (self, "exposure", g_strdup_printf ("%.2f %%", s->exposure * 100.0));
-  set_metric (self, "cagr", r->span_us < (gint64) 86400 * G_USEC_PER_SEC
-                            ? g_strdup_printf (_("%.6g %% (under a day)"), r->cagr * 100.0)
-                            : g_strdup_printf ("%.6g %%", r->cagr * 100.0));
-  set_metric (self, "ticks", g_strdup_printf ("%" G_GUINT64_FORMAT, r->ticks_pushed));
+  /* over less than a day the exponent turns any change into ±100 %: not
+   * shown (the tooltip has the figure) */
+  {
+    GtkLabel *cagr = g_hash_table_lookup (self->metric_labels, "cagr");
+    g_autofree char *tip = NULL;
+
+    if (r->span_us < (gint64) 86400 * G_USEC_PER_SEC)
+      {
+        set_metric (self, "cagr", g_strdup (_("— (under a day)")));
+        tip = g_strdup_printf (_("%.6g %%: not meaningful over less than a day"), r->cagr * 100.0);
+      }
+    else
+      set_metric (self, "cagr", g_strdup_printf ("%.6g %%", r->cagr * 100.0));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (cagr), tip);
+  }
+  if (r->ticks_ignored > 0)
+    set_metric (self, "ticks", g_strdup_printf (_("%" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT " ignored)"),
+                                                r->ticks_pushed, r->ticks_ignored));
+  else
+    set_metric (self, "ticks", g_strdup_printf ("%" G_GUINT64_FORMAT, r->ticks_pushed));
 
   ts_equity_chart_set_points (self->equity_chart, (const TsEquityPoint *) (gpointer) job->equity->data,
                               job->equity->len);
@@ -738,7 +864,7 @@ on_job_done (GObject      *source_object,
       gtk_label_set_text (self->sweep_status,
                           _("Choose one or two parameters and their ranges, then Run Sweep."));
       if (job->notes->len > 0)
-        show_toast (self, _("Some rows were skipped: see the notes above the metrics"));
+        show_toast (self, _("See the notes above the metrics"));
     }
   else
     {
@@ -1563,6 +1689,7 @@ ts_backtest_window_class_init (TsBacktestWindowClass *klass)
                                                "/io/github/tickscope/Tickscope/ts-backtest-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsBacktestWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsBacktestWindow, strategy_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TsBacktestWindow, symbols_entry);
   gtk_widget_class_bind_template_child (widget_class, TsBacktestWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, TsBacktestWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TsBacktestWindow, progress_revealer);
@@ -1626,6 +1753,8 @@ ts_backtest_window_init (TsBacktestWindow *self)
       gtk_drop_down_set_selected (self->strategy_dropdown, i);
   g_signal_connect_object (self->strategy_dropdown, "notify::selected",
                            G_CALLBACK (on_strategy_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->symbols_entry, "activate",
+                           G_CALLBACK (ts_backtest_window_rerun), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (metric_info); i++)
     gtk_string_list_append (metrics, _(metric_info[i].title));
@@ -1654,8 +1783,20 @@ ts_backtest_window_new (GtkApplication *app,
   self = g_object_new (TS_TYPE_BACKTEST_WINDOW, "application", app, NULL);
   if (settings != NULL)
     {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
       self->settings = g_object_ref (settings);
       config_from_settings (&self->config, settings);
+      /* the first strategy the app runs live */
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "strategies"))
+        {
+          g_auto(GStrv) enabled = g_settings_get_strv (settings, "strategies");
+
+          for (guint i = 0; enabled[i] != NULL; i++)
+            if (ts_backtest_window_set_strategy (self, enabled[i]))
+              break;
+        }
       g_object_set_data (G_OBJECT (self->axes[0].dropdown), "key", NULL);
       g_object_set_data (G_OBJECT (self->axes[1].dropdown), "key", NULL);
       on_axis_key_changed (self);
@@ -1663,11 +1804,49 @@ ts_backtest_window_new (GtkApplication *app,
   return self;
 }
 
+/* the symbols field, "A" or "A,B" (blanks trimmed), into @config */
+static gboolean
+parse_symbols (const char       *text,
+               TsBacktestConfig *config,
+               GError          **error)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  memset (config->symbols, 0, sizeof config->symbols);
+  if (text == NULL)
+    return TRUE;
+  parts = g_strsplit (text, ",", -1);
+  n = g_strv_length (parts);
+  for (guint i = 0; i < n; i++)
+    g_strstrip (parts[i]);
+  if (n == 1 && parts[0][0] == '\0')
+    return TRUE;
+  if (n > TS_STRATEGY_MAX_SYMBOLS)
+    {
+      g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
+                   _("Symbols: at most %u, separated by commas"), TS_STRATEGY_MAX_SYMBOLS);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (parts[i][0] == '\0' || strlen (parts[i]) >= TS_SYMBOL_MAX)
+        {
+          g_set_error (error, TS_BACKTEST_ERROR, TS_BACKTEST_ERROR_BAD_VALUE,
+                       _("Symbols: each must have 1 to %u bytes (“%s”)"), (guint) TS_SYMBOL_MAX - 1, text);
+          return FALSE;
+        }
+      g_strlcpy (config->symbols[i], parts[i], sizeof config->symbols[i]);
+    }
+  return TRUE;
+}
+
 void
 ts_backtest_window_run_files (TsBacktestWindow   *self,
                               const char * const *files)
 {
   g_autoptr(Job) job = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (TS_IS_BACKTEST_WINDOW (self));
   g_return_if_fail (files != NULL && files[0] != NULL);
@@ -1679,9 +1858,29 @@ ts_backtest_window_run_files (TsBacktestWindow   *self,
       g_strfreev (self->files);
       self->files = copy;
     }
+  /* the settings as they are now (Preferences may have changed them) */
+  if (self->settings != NULL)
+    {
+      const char *strategy = strategy_name (&self->config); /* a static string */
+
+      ts_backtest_config_init_default (&self->config);
+      config_from_settings (&self->config, self->settings);
+      ts_backtest_config_set_strategy (&self->config, strategy, NULL);
+    }
   job = job_new (JOB_RUN);
   job->files = g_strdupv (self->files);
   job->config = self->config;
+  if (!parse_symbols (gtk_editable_get_text (GTK_EDITABLE (self->symbols_entry)), &job->config, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not run the backtest: %s"), error->message);
+
+      ts_backtest_window_cancel (self);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->results_stack, "error");
+      show_toast (self, text);
+      set_state (self, TS_BACKTEST_STATE_FAILED, text);
+      return;
+    }
   start_job (self, job, run_thread);
 }
 
@@ -1714,6 +1913,19 @@ ts_backtest_window_run_sweep (TsBacktestWindow *self,
   if (self->ticks == NULL)
     {
       const char *text = _("Run a backtest first: the sweep reuses its ticks");
+
+      gtk_label_set_text (self->sweep_status, text);
+      show_toast (self, text);
+      set_state (self, TS_BACKTEST_STATE_FAILED, text);
+      return;
+    }
+
+  if (g_strcmp0 (strategy_name (&self->report_config), strategy_name (&self->config)) != 0)
+    {
+      const TsStrategyInfo *info = ts_strategy_info_lookup (strategy_name (&self->report_config));
+      g_autofree char *text = g_strdup_printf (_("The sweep reruns the last backtest (%s): run the chosen "
+                                                 "strategy first"),
+                                               info != NULL ? _(info->title) : strategy_name (&self->report_config));
 
       gtk_label_set_text (self->sweep_status, text);
       show_toast (self, text);
@@ -1826,6 +2038,15 @@ ts_backtest_window_set_strategy (TsBacktestWindow *self,
         return g_strcmp0 (self->config.strategy, name) == 0;
       }
   return FALSE;
+}
+
+void
+ts_backtest_window_set_symbols (TsBacktestWindow *self,
+                                const char       *symbols)
+{
+  g_return_if_fail (TS_IS_BACKTEST_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->symbols_entry), symbols != NULL ? symbols : "");
 }
 
 void

@@ -73,8 +73,10 @@ G_DECLARE_FINAL_TYPE (TsBacktestWindow, ts_backtest_window, TS, BACKTEST_WINDOW,
  * @app: (nullable): the application, to keep it running while the window
  *   is open
  * @settings: (nullable): the app's settings: the parameters of the
- *   strategy, risk and broker keys it has are used; %NULL for the defaults
- *   (ts_backtest_config_init_default(), as `tickscope-backtest`)
+ *   strategy, risk and broker keys it has are used (read again at each
+ *   run), and the first strategy of its `strategies` key is chosen; %NULL
+ *   for the defaults (ts_backtest_config_init_default(), as
+ *   `tickscope-backtest`: momentum)
  *
  * Returns: (transfer none): a new window, not shown yet
  */
@@ -88,7 +90,12 @@ TsBacktestWindow *ts_backtest_window_new            (GtkApplication     *app,
  *   recordings (read by #TsHistoryLoader, merged in time order)
  *
  * Cancels any job, then loads @files and runs the chosen strategy over
- * them on a worker thread. The state goes to %TS_BACKTEST_STATE_RUNNING
+ * them on a worker thread, with the parameters of the window's settings
+ * as they are now (read again at each run) and the symbols of the symbols
+ * field (ts_backtest_window_set_symbols()). With no symbol given, a
+ * one-symbol strategy trades the first symbol with a trade; the pairs
+ * strategy trades A = the first file's symbol, B = the next file's other
+ * symbol (failing with a message when the files hold a single symbol). The state goes to %TS_BACKTEST_STATE_RUNNING
  * at once and to DONE, CANCELLED or FAILED later, on the main context.
  */
 void              ts_backtest_window_run_files      (TsBacktestWindow   *self,
@@ -186,6 +193,18 @@ const char       *ts_backtest_window_get_metric_text (TsBacktestWindow  *self,
  */
 gboolean          ts_backtest_window_set_strategy   (TsBacktestWindow   *self,
                                                      const char         *name);
+
+/**
+ * ts_backtest_window_set_symbols:
+ * @self: a window
+ * @symbols: (nullable): the symbols field: "" or %NULL for the files'
+ *   symbols, "BTCUSDT", or "A,B" for the pairs strategy (blanks trimmed)
+ *
+ * Sets the symbols of the next run; a bad field (more than two symbols,
+ * an empty or over-long one) fails that run with a message.
+ */
+void              ts_backtest_window_set_symbols    (TsBacktestWindow   *self,
+                                                     const char         *symbols);
 
 /**
  * ts_backtest_window_set_metric:

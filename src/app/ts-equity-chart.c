@@ -92,9 +92,12 @@ draw_text (GtkWidget  *widget,
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
   int w, h;
+  double left;
 
   pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, round (x - w * x_align), round (y - h * y_align));
+  /* kept inside the widget: the first and last time labels sit at its edges */
+  left = CLAMP (x - w * x_align, 0, MAX (0, gtk_widget_get_width (widget) - w));
+  cairo_move_to (cr, round (left), round (y - h * y_align));
   pango_cairo_show_layout (cr, layout);
 }
 

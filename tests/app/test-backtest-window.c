@@ -32,6 +32,15 @@ btc_path (void)
                            "trades_BTCUSDT_20240808.csv", NULL);
 }
 
+static char *
+eth_path (void)
+{
+  const char *dir = g_getenv ("TS_SHARED_DATA");
+
+  return g_build_filename (dir != NULL ? dir : "../shared/data", "binance-spot",
+                           "trades_ETHUSDT_20240808.csv", NULL);
+}
+
 static gboolean
 skip_without_data (const char *path)
 {
@@ -355,6 +364,237 @@ test_unreadable_file (void)
   close_window (window);
 }
 
+/* TS_BACKTEST_SCREENSHOT=file.png: saves the window as shown, for a look
+ * by eye (no assertion on pixels) */
+static void
+maybe_screenshot (TsBacktestWindow *window)
+{
+  const char *path = g_getenv ("TS_BACKTEST_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (path == NULL || path[0] == '\0')
+    return;
+  /* let the results lay out and paint */
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* fills of @symbol among the engine's */
+static guint
+count_fills (TsBacktest *bt,
+             const char *symbol)
+{
+  const TsFill *fills;
+  guint n = 0, count = 0;
+
+  fills = ts_engine_get_fills (ts_backtest_get_engine (bt), &n);
+  for (guint i = 0; i < n; i++)
+    count += strcmp (fills[i].symbol, symbol) == 0;
+  return count;
+}
+
+/* Maxwell on the BTCUSDT file. The figures are what
+ * `tickscope-backtest --strategy maxwell --json trades_BTCUSDT_20240808.csv`
+ * prints: "ticks_processed" 9757, "ticks_ignored" 0, "trades" 0 (it buys
+ * once and still holds at the end), "total_pnl" -2.4557359285117855,
+ * "realized_pnl" and "fees" -/+0.10000500000000002 (the entry's fee),
+ * "unrealized_pnl" -2.355730928511313, "final_equity" 9997.5442640714882. */
+static void
+test_maxwell_matches_cli (void)
+{
+  g_autofree char *path = btc_path ();
+  g_autoptr(GArray) ticks = NULL;
+  g_autoptr(TsBacktest) bt = NULL;
+  TsBacktestConfig config;
+  TsBacktestWindow *window;
+  TsBacktestReport shown, direct;
+
+  if (skip_without_data (path))
+    return;
+
+  window = new_window ();
+  g_assert_true (ts_backtest_window_set_strategy (window, "maxwell"));
+  run_btc (window, path);
+  g_assert_true (ts_backtest_window_get_report (window, &shown));
+
+  g_assert_cmpuint (shown.ticks_pushed, ==, 9757);
+  g_assert_cmpuint (shown.ticks_ignored, ==, 0);
+  g_assert_cmpuint (shown.stats.trades, ==, 0);
+  g_assert_cmpuint (shown.stats.open_positions, ==, 1);
+  g_assert_cmpfloat_with_epsilon (shown.stats.total_pnl, -2.4557359285117855, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shown.stats.realized_pnl, -0.10000500000000002, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shown.stats.unrealized_pnl, -2.355730928511313, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shown.stats.fees, 0.10000500000000002, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shown.stats.equity, 9997.5442640714882, 1e-6);
+
+  /* and the same run done here, to the bit */
+  ticks = load_ticks (path);
+  ts_backtest_config_init_default (&config);
+  g_assert_true (ts_backtest_config_set_strategy (&config, "maxwell", NULL));
+  bt = direct_run (&config, ticks);
+  ts_backtest_get_report (bt, &direct);
+  assert_same_report (&shown, &direct);
+  g_assert_cmpstr (ts_backtest_get_symbol (bt, 0), ==, "BTCUSDT");
+
+  g_assert_cmpstr (ts_backtest_window_get_metric_text (window, "trades"), ==, "0");
+  g_assert_cmpstr (ts_backtest_window_get_metric_text (window, "total-pnl"), ==, "−2.46"); /* U+2212 */
+  g_assert_cmpuint (ts_backtest_window_get_n_trade_rows (window), ==, 0);
+  /* the one entry fill, on the BTCUSDT chart */
+  g_assert_cmpuint (count_fills (bt, "BTCUSDT"), ==, 1);
+  g_assert_cmpuint (ts_backtest_window_get_n_fill_markers (window), ==, 1);
+
+  maybe_screenshot (window);
+  close_window (window);
+}
+
+static void
+run_pair (TsBacktestWindow *window,
+          const char       *a,
+          const char       *b)
+{
+  const char *files[] = { a, b, NULL };
+
+  ts_backtest_window_run_files (window, files);
+  wait_for_job (window);
+  g_assert_cmpstr (ts_backtest_window_get_message (window), ==, NULL);
+  g_assert_cmpint (ts_backtest_window_get_state (window), ==, TS_BACKTEST_STATE_DONE);
+}
+
+/* Pairs on BTCUSDT (A) and ETHUSDT (B) with short formation parameters
+ * from the settings the window reads. The figures are what
+ * `tickscope-backtest --strategy pairs --symbols BTCUSDT,ETHUSDT
+ *  --param formation-bars=60 --param recalc-bars=30 --param lookback=30
+ *  --json trades_BTCUSDT_20240808.csv trades_ETHUSDT_20240808.csv`
+ * prints: "ticks_processed" 15863, "ticks_ignored" 0, "trades" 2 (0 wins,
+ * 2 losses), "total_pnl" -8.92152689739487, "fees" 3.9985530543992516,
+ * no open position. */
+static void
+test_pairs_matches_cli (void)
+{
+  g_autofree char *btc = btc_path ();
+  g_autofree char *eth = eth_path ();
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GArray) ticks = NULL;
+  g_autoptr(TsBacktest) bt = NULL;
+  g_autoptr(TsHistoryLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  TsBacktestConfig config;
+  TsBacktestWindow *window;
+  TsBacktestReport shown, direct;
+
+  if (skip_without_data (btc) || skip_without_data (eth))
+    return;
+
+  settings = g_settings_new ("io.github.tickscope.Tickscope");
+  g_settings_set_uint (settings, "pairs-formation-bars", 60);
+  g_settings_set_uint (settings, "pairs-recalc-bars", 30);
+  g_settings_set_uint (settings, "pairs-lookback", 30);
+
+  window = ts_backtest_window_new (NULL, settings);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ts_backtest_window_set_strategy (window, "pairs"));
+
+  /* no symbol given: A = the first file's, B = the second's */
+  run_pair (window, btc, eth);
+  g_assert_true (ts_backtest_window_get_report (window, &shown));
+  g_assert_cmpuint (shown.ticks_pushed, ==, 15863);
+  g_assert_cmpuint (shown.ticks_ignored, ==, 0);
+  g_assert_cmpuint (shown.stats.trades, ==, 2);
+  g_assert_cmpuint (shown.stats.wins, ==, 0);
+  g_assert_cmpuint (shown.stats.losses, ==, 2);
+  g_assert_cmpuint (shown.stats.open_positions, ==, 0);
+  g_assert_cmpfloat_with_epsilon (shown.stats.total_pnl, -8.92152689739487, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shown.stats.fees, 3.9985530543992516, 1e-6);
+  g_assert_cmpstr (ts_backtest_window_get_metric_text (window, "trades"), ==, "2");
+  g_assert_cmpuint (ts_backtest_window_get_n_trade_rows (window), ==, 2);
+
+  /* the same run done here, on the loader's merge of both files */
+  loader = ts_history_loader_new ();
+  g_assert_true (ts_history_loader_add_file (loader, btc, NULL, NULL, NULL, &error));
+  g_assert_true (ts_history_loader_add_file (loader, eth, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ticks = ts_history_loader_steal_ticks (loader);
+  ts_backtest_config_init_default (&config);
+  g_assert_true (ts_backtest_config_set_strategy (&config, "pairs", NULL));
+  g_assert_true (ts_backtest_config_set (&config, "formation-bars", "60", &error));
+  g_assert_true (ts_backtest_config_set (&config, "recalc-bars", "30", &error));
+  g_assert_true (ts_backtest_config_set (&config, "lookback", "30", &error));
+  g_assert_no_error (error);
+  g_strlcpy (config.symbols[0], "BTCUSDT", sizeof config.symbols[0]);
+  g_strlcpy (config.symbols[1], "ETHUSDT", sizeof config.symbols[1]);
+  bt = direct_run (&config, ticks);
+  ts_backtest_get_report (bt, &direct);
+  assert_same_report (&shown, &direct);
+
+  /* the chart is leg A's, with leg A's fills only (two per trade) */
+  g_assert_cmpuint (count_fills (bt, "BTCUSDT"), ==, 4);
+  g_assert_cmpuint (count_fills (bt, "ETHUSDT"), ==, 4);
+  g_assert_cmpuint (ts_backtest_window_get_n_fill_markers (window), ==, 4);
+
+  /* the symbols field, blanks trimmed, gives the same run */
+  ts_backtest_window_set_symbols (window, " BTCUSDT , ETHUSDT ");
+  run_pair (window, btc, eth);
+  g_assert_true (ts_backtest_window_get_report (window, &shown));
+  assert_same_report (&shown, &direct);
+
+  /* B first: the other pair, whose figures differ */
+  ts_backtest_window_set_symbols (window, "ETHUSDT,BTCUSDT");
+  run_pair (window, btc, eth);
+  g_assert_true (ts_backtest_window_get_report (window, &shown));
+  g_assert_cmpuint (shown.ticks_pushed, ==, 15863);
+  g_assert_cmpuint (ts_backtest_window_get_n_fill_markers (window), ==, shown.stats.trades * 2);
+
+  /* a bad field fails the run at once, with a message */
+  ts_backtest_window_set_symbols (window, "A,B,C");
+  ts_backtest_window_rerun (window);
+  g_assert_cmpint (ts_backtest_window_get_state (window), ==, TS_BACKTEST_STATE_FAILED);
+  g_assert_nonnull (strstr (ts_backtest_window_get_message (window), "at most 2"));
+
+  close_window (window);
+  g_settings_reset (settings, "pairs-formation-bars");
+  g_settings_reset (settings, "pairs-recalc-bars");
+  g_settings_reset (settings, "pairs-lookback");
+}
+
+/* pairs over one file: no B to trade, a clear failure */
+static void
+test_pairs_one_file (void)
+{
+  g_autofree char *path = btc_path ();
+  const char *files[] = { path, NULL };
+  TsBacktestWindow *window;
+  TsBacktestReport report;
+
+  if (skip_without_data (path))
+    return;
+
+  window = new_window ();
+  g_assert_true (ts_backtest_window_set_strategy (window, "pairs"));
+  ts_backtest_window_run_files (window, files);
+  wait_for_job (window);
+  g_assert_cmpint (ts_backtest_window_get_state (window), ==, TS_BACKTEST_STATE_FAILED);
+  g_assert_nonnull (strstr (ts_backtest_window_get_message (window), "trades 2 symbols"));
+  g_assert_false (ts_backtest_window_get_report (window, &report));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +612,9 @@ main (int   argc,
   g_test_add_func ("/app/backtest-window/cancel-ends-cancelled", test_cancel);
   g_test_add_func ("/app/backtest-window/sweep-2x2-heatmap", test_sweep_2x2);
   g_test_add_func ("/app/backtest-window/unreadable-file-named", test_unreadable_file);
+  g_test_add_func ("/app/backtest-window/maxwell-matches-cli", test_maxwell_matches_cli);
+  g_test_add_func ("/app/backtest-window/pairs-matches-cli", test_pairs_matches_cli);
+  g_test_add_func ("/app/backtest-window/pairs-one-file-fails", test_pairs_one_file);
 
   return g_test_run ();
 }
