@@ -819,6 +819,17 @@ compare_positions (gconstpointer a,
 
 /* Puts the journal session @session's closed trades and open @positions
  * back into the new engine and records into it from now on. */
+/* orders trades by exit time (g_array_sort() is stable: a merge sort) */
+static int
+compare_trade_exit (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 ta = ((const TsTrade *) a)->exit_time_us;
+  gint64 tb = ((const TsTrade *) b)->exit_time_us;
+
+  return ta < tb ? -1 : ta > tb ? 1 : 0;
+}
+
 static void
 engine_journal_resume (EngineState            *state,
                        const TsJournalSession *session,
@@ -830,7 +841,7 @@ engine_journal_resume (EngineState            *state,
   g_autoptr(GArray) trades = ts_journal_load_trades (state->journal, session->id, &error);
   g_autoptr(GArray) restorable = g_array_new (FALSE, FALSE, sizeof (TsTrade));
   gboolean old_single;
-  guint extra = 0, n_skipped = 0, n_restored = 0, n_engine_trades = 0, n_fills = 0;
+  guint extra = 0, n_skipped = 0, n_invalid = 0, n_restored = 0, n_engine_trades = 0, n_fills = 0;
   const TsTrade *engine_trades;
   guint n_kinds = 0;
   const TsStrategyInfo *infos = kinds_get (&n_kinds);
@@ -880,9 +891,21 @@ engine_journal_resume (EngineState            *state,
           n_skipped++;
           continue;
         }
+      /* one that exits before its entry (written by an earlier version
+       * when a source's clock went back) would make the engine refuse
+       * them all: leave it in the journal, count it as not restored */
+      if (trade.exit_time_us < trade.entry_time_us)
+        {
+          n_invalid++;
+          continue;
+        }
       trade.strategy_id = (guint) id;
       g_array_append_val (restorable, trade);
     }
+  /* The engine takes them in exit order. The journal's order is the order
+   * they were written; an exchange clock that went back between two runs
+   * (a restarted mock server, a replay) can make it differ. */
+  g_array_sort (restorable, compare_trade_exit);
   if (restorable->len > 0
       && !ts_engine_restore_history (state->engine, (const TsTrade *)(gpointer) restorable->data,
                                      restorable->len, &error))
@@ -980,6 +1003,15 @@ engine_journal_resume (EngineState            *state,
 
     engine_journal_say (state, FALSE, text);
   }
+  if (n_invalid > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u closed trade that exits before its entry was not restored.",
+                                   "%u closed trades that exit before their entry were not restored.",
+                                   n_invalid), n_invalid);
+
+      engine_journal_say (state, FALSE, text);
+    }
   if (n_skipped > 0)
     {
       g_autofree char *text =
@@ -1341,6 +1373,19 @@ engine_sample_overlays (EngineState     *state,
     }
 }
 
+/* the engine's strategy names by engine id, for the trade list */
+static void
+engine_fill_strategy_names (EngineState     *state,
+                            TsSessionUpdate *update)
+{
+  guint n = 0;
+  const TsStrategyInfo *infos = kinds_get (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (state->engine_ids[i] >= 0 && state->engine_ids[i] <= TS_ENGINE_MAX_STRATEGIES)
+      update->strategy_names[state->engine_ids[i]] = infos[i].name;
+}
+
 static void
 deliver_update (EngineState *state)
 {
@@ -1362,6 +1407,7 @@ deliver_update (EngineState *state)
       ts_engine_get_stats (state->engine, &update->stats);
       engine_update_risk_state (state, update);
       engine_sample_overlays (state, update);
+      engine_fill_strategy_names (state, update);
     }
   update->journal_session_id = state->journal_session;
 

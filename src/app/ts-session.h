@@ -150,6 +150,10 @@ typedef struct
  *   goes on trading; the journal is off until the next start)
  * @journal_session_id: the journal session the engine records into
  *   (ts_journal_begin_session()), 0 while none (no journal, not connected)
+ * @strategy_names: the short name (a static string, "momentum", "pairs",
+ *   …) of each strategy of the engine by its engine id (#TsTrade.strategy_id,
+ *   #TsFill.strategy_id): id 0 for a single momentum engine, 1… for a multi
+ *   engine; %NULL for an unused id, all %NULL while there is no engine
  *
  * What changed on the engine thread since the previous update. Immutable
  * once emitted; reference counted, see ts_session_update_ref().
@@ -194,6 +198,7 @@ typedef struct
   char          *journal_message;
   gboolean       journal_failed;
   gint64         journal_session_id;
+  const char    *strategy_names[TS_ENGINE_MAX_STRATEGIES + 1];
   /*< private >*/
   gint           ref_count;
 } TsSessionUpdate;

@@ -16,6 +16,8 @@ typedef enum
 {
   COL_ENTRY_TIME,
   COL_EXIT_TIME,
+  COL_SYMBOL,
+  COL_STRATEGY,
   COL_SIDE,
   COL_SIZE,
   COL_ENTRY_PRICE,
@@ -36,6 +38,12 @@ struct _TsTradeList
   GtkColumnViewColumn *columns[N_COLUMNS];
 
   GListStore         *store;
+  /* the view was at the top before the last insert: put it back there */
+  gboolean            keep_at_top;
+  gulong              layout_handler;
+  GdkFrameClock      *frame_clock;
+  /* the strategies' short names by engine id (#TsTrade.strategy_id) */
+  GPtrArray          *strategy_names;
 };
 
 G_DEFINE_FINAL_TYPE (TsTradeList, ts_trade_list, GTK_TYPE_WIDGET)
@@ -49,8 +57,13 @@ on_setup (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label),
-                        column == COL_SIDE || column == COL_REASON ? 0.0f : 1.0f);
+                        column == COL_SIDE || column == COL_REASON
+                        || column == COL_SYMBOL || column == COL_STRATEGY ? 0.0f : 1.0f);
   gtk_widget_add_css_class (label, "numeric");
+  if (column == COL_SYMBOL)
+    gtk_widget_add_css_class (label, "symbol");
+  else if (column == COL_STRATEGY)
+    gtk_widget_add_css_class (label, "strategy");
   gtk_list_item_set_child (item, label);
 }
 
@@ -73,6 +86,17 @@ on_bind (GtkSignalListItemFactory *factory,
       break;
     case COL_EXIT_TIME:
       text = ts_format_time_us (trade->exit_time_us, FALSE);
+      break;
+    case COL_SYMBOL:
+      text = g_strdup (trade->symbol);
+      break;
+    case COL_STRATEGY:
+      {
+        const char *name = ts_trade_object_get_strategy_name (object);
+
+        /* Translators: a trade's strategy when its name is not known */
+        text = name != NULL ? g_strdup (name) : g_strdup_printf (_("#%u"), trade->strategy_id);
+      }
       break;
     case COL_SIDE:
       text = g_strdup (trade->side == TS_SIDE_BUY ? C_("position", "Long")
@@ -115,6 +139,55 @@ on_bind (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (cell, trade->pnl > 0 ? "profit" : "loss");
 }
 
+/* The frame clock's layout phase, after the window allocated its widgets
+ * (connected with g_signal_connect_after(), it runs after the window's
+ * handler, which realizing the window connected first). Moving the value
+ * lets the list view take row 0 as its anchor and lay out again: the
+ * frame clock runs the layout phase again in the same frame when asked
+ * to, so the frame is painted at the top. */
+static void
+on_layout (GdkFrameClock *frame_clock,
+           TsTradeList   *self)
+{
+  GtkAdjustment *vadjustment;
+  double lower;
+
+  if (!self->keep_at_top || !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    return;
+
+  self->keep_at_top = FALSE;
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (vadjustment == NULL)
+    return;
+  lower = gtk_adjustment_get_lower (vadjustment);
+  if (gtk_adjustment_get_value (vadjustment) != lower)
+    gtk_adjustment_set_value (vadjustment, lower);
+}
+
+static void
+ts_trade_list_realize (GtkWidget *widget)
+{
+  TsTradeList *self = (TsTradeList *)widget;
+
+  GTK_WIDGET_CLASS (ts_trade_list_parent_class)->realize (widget);
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->layout_handler = g_signal_connect_after (self->frame_clock, "layout",
+                                                 G_CALLBACK (on_layout), self);
+}
+
+static void
+ts_trade_list_unrealize (GtkWidget *widget)
+{
+  TsTradeList *self = (TsTradeList *)widget;
+
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->layout_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (ts_trade_list_parent_class)->unrealize (widget);
+}
+
 static void
 update_count (TsTradeList *self)
 {
@@ -130,6 +203,8 @@ ts_trade_list_add_trades (TsTradeList   *self,
                           guint          n_trades)
 {
   g_autoptr(GPtrArray) items = NULL;
+  GtkAdjustment *vadjustment;
+  gboolean at_top;
 
   g_return_if_fail (TS_IS_TRADE_LIST (self));
   g_return_if_fail (trades != NULL || n_trades == 0);
@@ -139,10 +214,74 @@ ts_trade_list_add_trades (TsTradeList   *self,
 
   items = g_ptr_array_new_full (n_trades, g_object_unref);
   for (guint i = n_trades; i-- > 0;)
-    g_ptr_array_add (items, ts_trade_object_new (&trades[i]));
+    {
+      guint id = trades[i].strategy_id;
+      const char *name = id < self->strategy_names->len ? g_ptr_array_index (self->strategy_names, id)
+                                                        : NULL;
+
+      g_ptr_array_add (items, ts_trade_object_new_full (&trades[i], name));
+    }
+
+  /* The list view keeps its top row in view across an insert above it:
+   * newly closed trades would go out of sight above. Looking at the
+   * newest (at the top, within half a pixel) keeps looking at the newest;
+   * scrolled down, the rows looked at stay. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  at_top = vadjustment == NULL || self->keep_at_top
+           || gtk_adjustment_get_value (vadjustment) - gtk_adjustment_get_lower (vadjustment) < 0.5;
 
   g_list_store_splice (self->store, 0, 0, items->pdata, items->len);
   update_count (self);
+
+  /* The view's anchor row moved down with the insert, and GTK 4.8 has no
+   * call to scroll a column view to a row: on_layout() puts the value back
+   * at the top once the view has laid out the new rows */
+  if (at_top)
+    {
+      self->keep_at_top = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self->column_view));
+    }
+}
+
+void
+ts_trade_list_set_strategy_names (TsTradeList        *self,
+                                  const char * const *names,
+                                  guint               n_names)
+{
+  gboolean any = FALSE;
+
+  g_return_if_fail (TS_IS_TRADE_LIST (self));
+  g_return_if_fail (names != NULL || n_names == 0);
+
+  /* the window sets them on every session update: mostly the same */
+  if (n_names == self->strategy_names->len)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; i < n_names && same; i++)
+        same = g_strcmp0 (names[i], g_ptr_array_index (self->strategy_names, i)) == 0;
+      if (same)
+        return;
+    }
+
+  g_ptr_array_set_size (self->strategy_names, 0);
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_ptr_array_add (self->strategy_names, g_strdup (names[i]));
+      any |= names[i] != NULL;
+    }
+
+  gtk_column_view_column_set_visible (self->columns[COL_STRATEGY], any);
+}
+
+const char *
+ts_trade_list_get_strategy_name (TsTradeList *self,
+                                 guint        strategy_id)
+{
+  g_return_val_if_fail (TS_IS_TRADE_LIST (self), NULL);
+
+  return strategy_id < self->strategy_names->len ? g_ptr_array_index (self->strategy_names, strategy_id)
+                                                 : NULL;
 }
 
 void
@@ -170,6 +309,7 @@ ts_trade_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_TRADE_LIST);
   self->box = NULL;
   g_clear_object (&self->store);
+  g_clear_pointer (&self->strategy_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ts_trade_list_parent_class)->dispose (object);
 }
@@ -182,6 +322,9 @@ ts_trade_list_class_init (TsTradeListClass *klass)
 
   object_class->dispose = ts_trade_list_dispose;
 
+  widget_class->realize = ts_trade_list_realize;
+  widget_class->unrealize = ts_trade_list_unrealize;
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tickscope/Tickscope/ts-trade-list.ui");
   gtk_widget_class_bind_template_child (widget_class, TsTradeList, box);
@@ -191,6 +334,10 @@ ts_trade_list_class_init (TsTradeListClass *klass)
                                              G_STRUCT_OFFSET (TsTradeList, columns[COL_ENTRY_TIME]));
   gtk_widget_class_bind_template_child_full (widget_class, "exit_time_column", FALSE,
                                              G_STRUCT_OFFSET (TsTradeList, columns[COL_EXIT_TIME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "symbol_column", FALSE,
+                                             G_STRUCT_OFFSET (TsTradeList, columns[COL_SYMBOL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "strategy_column", FALSE,
+                                             G_STRUCT_OFFSET (TsTradeList, columns[COL_STRATEGY]));
   gtk_widget_class_bind_template_child_full (widget_class, "side_column", FALSE,
                                              G_STRUCT_OFFSET (TsTradeList, columns[COL_SIDE]));
   gtk_widget_class_bind_template_child_full (widget_class, "size_column", FALSE,
@@ -217,6 +364,7 @@ ts_trade_list_init (TsTradeList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->store = g_list_store_new (TS_TYPE_TRADE_OBJECT);
+  self->strategy_names = g_ptr_array_new_with_free_func (g_free);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 

@@ -22,11 +22,30 @@ G_DECLARE_FINAL_TYPE (TsTradeObject, ts_trade_object, TS, TRADE_OBJECT, GObject)
  */
 TsTradeObject *ts_trade_object_new       (const TsTrade *trade);
 /**
+ * ts_trade_object_new_full:
+ * @trade: a closed trade, copied
+ * @strategy_name: (nullable): the short name of the strategy that made it
+ *   ("momentum", "pairs", …; see ts_strategy_get_name()), copied; %NULL
+ *   when not known
+ *
+ * Returns: (transfer full): a new item for a #GListModel
+ */
+TsTradeObject *ts_trade_object_new_full  (const TsTrade *trade,
+                                          const char    *strategy_name);
+/**
  * ts_trade_object_get_trade:
  * @self: an item
  *
  * Returns: (transfer none): the trade it holds
  */
 const TsTrade *ts_trade_object_get_trade (TsTradeObject *self);
+/**
+ * ts_trade_object_get_strategy_name:
+ * @self: an item
+ *
+ * Returns: (nullable): the short name of the strategy that made the trade,
+ *   as given to ts_trade_object_new_full(), or %NULL when not known
+ */
+const char    *ts_trade_object_get_strategy_name (TsTradeObject *self);
 
 G_END_DECLS

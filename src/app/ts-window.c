@@ -209,6 +209,8 @@ on_session_update (TsWindow        *self,
       ts_price_chart_add_overlay_samples (self->chart, samples, update->overlays->len);
       ts_spread_chart_add_samples (self->spread_chart, samples, update->overlays->len);
     }
+  ts_trade_list_set_strategy_names (self->trade_list, update->strategy_names,
+                                    G_N_ELEMENTS (update->strategy_names));
   ts_trade_list_add_trades (self->trade_list, (const TsTrade *)(gpointer)update->trades->data,
                             update->trades->len);
   if (update->has_stats && update->stats.ticks > 0)
