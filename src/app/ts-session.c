@@ -256,6 +256,7 @@ struct _TsSession
   GArray          *trades;
   GArray          *fills;
   TsFeedState      feed_state;
+  gint64           last_time_us;  /* newest exchange time received */
 };
 
 G_DEFINE_FINAL_TYPE (TsSession, ts_session, G_TYPE_OBJECT)
@@ -1686,6 +1687,13 @@ ts_session_receive (TsSession       *self,
   g_array_append_vals (self->fills, update->fills->data, update->fills->len);
   self->feed_state = update->feed_state;
   self->journal_session_id = update->journal_session_id;
+  if (update->points != NULL && update->points->len > 0)
+    self->last_time_us = MAX (self->last_time_us,
+                              g_array_index (update->points, TsChartPoint,
+                                             update->points->len - 1).time_us);
+  for (guint i = 0; i < update->fills->len; i++)
+    self->last_time_us = MAX (self->last_time_us,
+                              g_array_index (update->fills, TsFill, i).time_us);
 
   g_signal_emit (self, signals[UPDATE], 0, update);
 }
@@ -1995,6 +2003,25 @@ ts_session_disconnect (TsSession *self)
   ts_session_send (self, cmd);
 }
 
+/* Where the mock server's clock starts: now, or just after the newest
+ * exchange time this app has seen (in this run, or in the journal), when
+ * that is later. A mock server sped up runs ahead of the wall clock; one
+ * started again must not go back behind the positions the engine resumes
+ * (the engine would drop its ticks as stale). */
+static gint64
+mock_start_time (TsSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 journal_us = 0;
+  gint64 start_us = g_get_real_time ();
+
+  if (!ts_journal_peek_last_time (NULL, &journal_us, &error))
+    g_warning ("The mock server starts at the wall clock: %s", error->message);
+  if (MAX (journal_us, self->last_time_us) >= start_us)
+    start_us = MAX (journal_us, self->last_time_us) + G_USEC_PER_SEC;
+  return start_us;
+}
+
 gboolean
 ts_session_start_mock_server (TsSession  *self,
                               guint16     port,
@@ -2022,6 +2049,7 @@ ts_session_start_mock_server (TsSession  *self,
   options.rate = rate;
   options.speed = speed;
   options.symbols = mock_symbols;
+  options.start_us = mock_start_time (self);
 
   server = ts_mock_server_new (&options);
   if (!ts_mock_server_start (server, error))

@@ -43,6 +43,7 @@ struct _TsMockServer
   char            *replay_path;
   guint64          seed;
   guint64          first_seq;
+  gint64           start_us;    /* 0 = the wall clock at start */
   TsMockServerSentFunc sent_func;
   gpointer         sent_data;
 
@@ -91,6 +92,7 @@ ts_mock_server_options_init_default (TsMockServerOptions *options)
   options->replay_path = NULL;
   options->seed = 1;
   options->first_seq = 0;
+  options->start_us = 0;
 }
 
 static void
@@ -156,6 +158,7 @@ ts_mock_server_new (const TsMockServerOptions *options)
     self->speed = 1.0; /* "as fast as possible" means nothing for a generated stream */
   self->seed = options->seed;
   self->first_seq = options->first_seq;
+  self->start_us = options->start_us;
   return self;
 }
 
@@ -438,7 +441,7 @@ server_thread (gpointer data)
           double per_ms;
 
           self->gen_start_mono = g_get_monotonic_time ();
-          self->gen_start_us = g_get_real_time ();
+          self->gen_start_us = self->start_us > 0 ? self->start_us : g_get_real_time ();
           self->generator = ts_mock_generator_new ((const char * const *) self->symbols, self->rate,
                                                    self->gen_start_us, self->seed);
 

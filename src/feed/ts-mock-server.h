@@ -30,6 +30,11 @@ G_BEGIN_DECLS
  * @first_seq: generated mode: the `seq` of the first generated tick
  *   (0 = 1); a server restarted with a higher value leaves a real sequence
  *   gap for its clients, as a feed that lost messages would
+ * @start_us: generated mode: the exchange time of the first tick, µs since
+ *   the epoch UTC; 0 = the wall clock when the server starts. A server sped
+ *   up (speed > 1) runs ahead of the wall clock, so one restarted later
+ *   should start where the last one's ticks ended, or a client that kept
+ *   state sees time go back.
  */
 typedef struct
 {
@@ -41,6 +46,7 @@ typedef struct
   const char         *replay_path;
   guint64             seed;
   guint64             first_seq;
+  gint64              start_us;
 } TsMockServerOptions;
 
 /**

@@ -913,3 +913,53 @@ ts_journal_export_csv (TsJournal   *self,
   return ts_trade_csv_writer_write_file (path, (const TsTrade *) trades->data,
                                          trades->len, error);
 }
+
+gboolean
+ts_journal_peek_last_time (const char  *path,
+                           gint64      *time_us,
+                           GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (time_us != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *time_us = 0;
+  if (path == NULL)
+    path = default_path = ts_journal_dup_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TS_JOURNAL_ERROR, TS_JOURNAL_ERROR_OPEN,
+                   "cannot open the journal %s: %s", path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      goto out;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT MAX(t) FROM ("
+                           " SELECT MAX(time_us) AS t FROM fills"
+                           " UNION ALL SELECT MAX(exit_time_us) FROM trades)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TS_JOURNAL_ERROR, TS_JOURNAL_ERROR_READ,
+                   "cannot read the journal %s: %s", path, sqlite3_errmsg (db));
+      goto out;
+    }
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *time_us = sqlite3_column_int64 (stmt, 0);
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}

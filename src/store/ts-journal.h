@@ -151,6 +151,24 @@ typedef struct
 char       *ts_journal_dup_default_path     (void);
 
 /**
+ * ts_journal_peek_last_time:
+ * @path: (nullable): the database file, %NULL for the default
+ * @time_us: (out): the newest exchange time in it (a fill's time or a
+ *   trade's exit), µs since the epoch UTC; 0 when the file does not exist
+ *   or holds no fill
+ * @error: %TS_JOURNAL_ERROR_OPEN (not a database), %TS_JOURNAL_ERROR_READ
+ *
+ * Reads the journal without writing to it or creating it: SQLite
+ * read-only, no schema check, no lock beyond a WAL reader's. For the mock
+ * server, whose clock must not start behind the positions it resumes.
+ *
+ * Returns: %TRUE when read (also when the file does not exist)
+ */
+gboolean    ts_journal_peek_last_time       (const char   *path,
+                                             gint64       *time_us,
+                                             GError      **error);
+
+/**
  * ts_journal_open:
  * @path: (nullable): the database file in the GLib file name encoding;
  *   %NULL for ts_journal_dup_default_path()

@@ -118,6 +118,45 @@ test_generated (void)
   collector_clear (&b);
 }
 
+/* A server started at a given exchange time (2030-01-01T00:00:00Z, years
+ * after the wall clock): its ticks start there, not at the wall clock */
+static void
+test_start_time (void)
+{
+  const gint64 start_us = G_GINT64_CONSTANT (1893456000000000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsMockServer) server = NULL;
+  g_autofree char *url = NULL;
+  TsMockServerOptions options;
+  Collector a;
+
+  ts_mock_server_options_init_default (&options);
+  options.port = 0;
+  options.speed = 20.0;
+  options.start_us = start_us;
+  server = ts_mock_server_new (&options);
+  g_assert_true (ts_mock_server_start (server, &error));
+  g_assert_no_error (error);
+  url = ts_mock_server_dup_url (server);
+
+  collector_init (&a);
+  ts_feed_client_connect (a.client, url);
+  g_assert_true (wait_ticks (&a, 100, 10.0));
+  check_increasing (a.ticks);
+  /* 100 ticks of 2 symbols at 20 ticks/s each: within seconds of the
+   * start (the client may join a little after it) */
+  for (guint i = 0; i < a.ticks->len; i++)
+    {
+      gint64 t = g_array_index (a.ticks, TsTick, i).time_us;
+
+      g_assert_cmpint (t, >=, start_us);
+      g_assert_cmpint (t, <, start_us + 120 * G_USEC_PER_SEC);
+    }
+  ts_feed_client_disconnect (a.client);
+  ts_mock_server_stop (server);
+  collector_clear (&a);
+}
+
 static void
 test_reconnect (void)
 {
@@ -344,6 +383,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/feed/loopback/generated-shared-stream-increasing-seq", test_generated);
+  g_test_add_func ("/feed/loopback/start-time", test_start_time);
   g_test_add_func ("/feed/loopback/reconnect-after-server-restart", test_reconnect);
   g_test_add_func ("/feed/loopback/refused-backoff-doubles", test_refused_backoff);
   g_test_add_func ("/feed/loopback/bad-url", test_bad_url);

@@ -454,6 +454,52 @@ test_default_path (void)
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
 }
 
+/* the newest exchange time, read without writing: a missing file is 0
+ * (and is not created), fills and trade exits both count */
+static void
+test_peek_last_time (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsJournal) j = NULL;
+  g_autofree char *garbage = NULL;
+  TsFill f1 = make_fill (1000, TS_SIDE_BUY, 100.0, TRUE, "LONG");
+  TsFill f2 = make_fill (5000, TS_SIDE_SELL, 101.0, FALSE, "TP");
+  TsTrade t = make_trade (1000, 5000, TS_SIDE_BUY, 100.0, 101.0, "TP");
+  gint64 session, last = -1;
+
+  g_assert_true (ts_journal_peek_last_time (fx->path, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last, ==, 0);
+  g_assert_false (g_file_test (fx->path, G_FILE_TEST_EXISTS));
+
+  j = ts_journal_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ts_journal_peek_last_time (fx->path, &last, &error));
+  g_assert_cmpint (last, ==, 0);
+
+  session = ts_journal_begin_session (j, 1, "test", "momentum", "{}", 10000.0, &error);
+  g_assert_no_error (error);
+  g_assert_true (ts_journal_record_fill (j, session, &f1, &error));
+  g_assert_true (ts_journal_peek_last_time (fx->path, &last, &error));
+  g_assert_cmpint (last, ==, 1000);
+  g_assert_true (ts_journal_record_events (j, session, &f2, 1, &t, 1, &error));
+  g_assert_no_error (error);
+  /* read while the writer keeps the file open (WAL) */
+  g_assert_true (ts_journal_peek_last_time (fx->path, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last, ==, 5000);
+
+  garbage = g_build_filename (fx->dir, "garbage.db", NULL);
+  g_assert_true (g_file_set_contents (garbage, "this is not a database, not at all........", -1, NULL));
+  last = -1;
+  g_assert_false (ts_journal_peek_last_time (garbage, &last, &error));
+  g_assert_true (g_error_matches (error, TS_JOURNAL_ERROR, TS_JOURNAL_ERROR_OPEN) ||
+                 g_error_matches (error, TS_JOURNAL_ERROR, TS_JOURNAL_ERROR_READ));
+  g_assert_nonnull (strstr (error->message, garbage));
+  g_assert_cmpint (last, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +518,7 @@ main (int   argc,
   g_test_add ("/store/journal/open-positions", Fixture, NULL, fixture_setup, test_open_positions, fixture_teardown);
   g_test_add ("/store/journal/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
   g_test_add ("/store/journal/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  g_test_add ("/store/journal/peek-last-time", Fixture, NULL, fixture_setup, test_peek_last_time, fixture_teardown);
   g_test_add_func ("/store/journal/default-path", test_default_path);
 
   rc = g_test_run ();
