@@ -128,35 +128,44 @@ _ts_momentum_check_exit (TsMomentum *self,
 static inline TsSide
 _ts_momentum_check_entry (const TsMomentum *self)
 {
-  TsRollingWindowSummary w;
+  const TsRollingWindow *w = self->window;
+  const TsRollingWindowEntry *first, *last;
+  guint64 count;
   double d, x, m;
-  double mean_others;
+  double mean_others, max, min;
 
   if (self->side != TS_SIDE_NONE)
     return TS_SIDE_NONE;
 
-  _ts_rolling_window_get_summary (self->window, &w);
-
-  /* at least min_ticks trades, and another trade for the volume rule */
-  if (w.count < self->params.min_ticks || w.count < 2)
+  /* at least min_ticks trades, and another trade for the volume rule.
+   * The window is read field by field, each only when a rule needs it:
+   * about half the real ticks fail the momentum rule below. */
+  count = w->tail - w->head;
+  if (count < self->params.min_ticks || count < 2)
     return TS_SIDE_NONE;
 
+  first = &w->ring[w->head & w->mask];
+  last = &w->ring[(w->tail - 1) & w->mask];
   /* |m| >= entry_threshold, m = (p_last - p_first) / p_first. The
    * division is done only near the boundary: first > 0, so |d| / first
    * and |d| vs threshold x first agree away from rounding. */
-  d = w.last_price - w.first_price;
-  x = self->params.entry_threshold * w.first_price;
+  d = last->price - first->price;
+  x = self->params.entry_threshold * first->price;
   if (fabs (d) < x * (1.0 - 1e-9))
     return TS_SIDE_NONE;
-  m = d / w.first_price;
+  m = d / first->price;
   if (!(fabs (m) >= self->params.entry_threshold))
     return TS_SIDE_NONE;
 
-  mean_others = (w.sum_size - w.last_size) / (double) (w.count - 1);
-  if (!(w.last_size > self->params.volume_spike_multiplier * mean_others))
+  /* last size > multiplier x the mean size of the others */
+  mean_others = (w->sum - last->size) / (double) (count - 1);
+  if (!(last->size > self->params.volume_spike_multiplier * mean_others))
     return TS_SIDE_NONE;
 
-  if (!((w.max_price - w.min_price) / w.min_price >= self->params.volatility_guard))
+  /* the extremes are read last: few ticks get this far */
+  max = _ts_rolling_window_max (w);
+  min = _ts_rolling_window_min (w);
+  if (!((max - min) / min >= self->params.volatility_guard))
     return TS_SIDE_NONE;
 
   if (m > 0.0)

@@ -18,30 +18,46 @@ typedef struct
   double size;
 } TsRollingWindowEntry;
 
-/* a deque slot: the trade's absolute index and its price (no indirection) */
+/* The window's maximum and minimum price as a queue built from two stacks
+ * (the "two-stack queue" of functional programming, as used for sliding
+ * window aggregates):
+ *
+ * - the front part, absolute indices [head, split), holds in range[i] the
+ *   maximum and minimum of the prices from i to split - 1 (suffix extremes),
+ *   so dropping the oldest trade is just head++;
+ * - the back part, [split, tail), is summarized by back_max and back_min
+ *   (-inf and +inf when it is empty), so a push is one max and one min.
+ *
+ * The window's maximum is then MAX (range[head].max, back_max). When the
+ * front runs out, the back becomes the front in one pass (each trade is
+ * rescanned once: amortized O(1)). Unlike monotonic deques, nothing on the
+ * per-trade path branches on the prices, which on real ticks (many equal
+ * and alternating prices) mispredicted about every other trade. The result
+ * is the exact maximum and minimum of the live prices, as before. */
 typedef struct
 {
-  guint64 index;
-  double  price;
-} TsRollingWindowExtreme;
+  double max;
+  double min;
+} TsRollingWindowRange;
 
 struct _TsRollingWindow
 {
   gint64                  window_us;
   TsRollingWindowEntry   *ring;  /* slot of absolute index i is i & mask */
-  TsRollingWindowExtreme *maxq;  /* prices decreasing from head */
-  TsRollingWindowExtreme *minq;  /* prices increasing from head */
+  TsRollingWindowRange   *range; /* suffix extremes of [i, split), same slots */
   guint64                 mask;  /* capacity - 1 (capacity a power of 2) */
   guint64                 head;  /* absolute index of the oldest trade */
   guint64                 tail;  /* one past the newest */
-  guint64                 max_head, max_tail;
-  guint64                 min_head, min_tail;
+  guint64                 split; /* head < split <= tail unless empty */
+  double                  back_max; /* of [split, tail); -inf when empty */
+  double                  back_min; /* of [split, tail); +inf when empty */
   double                  sum;   /* running sum of the sizes, recomputed exactly */
   guint64                 drops; /* trades dropped since the last recompute */
 };
 
-void _ts_rolling_window_grow  (TsRollingWindow *self);
-void _ts_rolling_window_resum (TsRollingWindow *self);
+void _ts_rolling_window_grow    (TsRollingWindow *self);
+void _ts_rolling_window_resum   (TsRollingWindow *self);
+void _ts_rolling_window_rebuild (TsRollingWindow *self);
 
 /* see ts_rolling_window_expire(); works on locals so that the stores into
  * the arrays cannot alias the indices */
@@ -61,16 +77,12 @@ _ts_rolling_window_expire (TsRollingWindow *self,
 
   do
     {
-      if (self->maxq[self->max_head & mask].index == head)
-        self->max_head++;
-      if (self->minq[self->min_head & mask].index == head)
-        self->min_head++;
       sum -= ring[head & mask].size;
-      self->drops++;
       head++;
     }
   while (head != tail && ring[head & mask].time_us <= cutoff);
 
+  self->drops += head - self->head;
   self->head = head;
   self->sum = sum;
   if (head == tail)
@@ -78,10 +90,17 @@ _ts_rolling_window_expire (TsRollingWindow *self,
       /* empty: restart the sum exactly */
       self->sum = 0.0;
       self->drops = 0;
-      self->max_head = self->max_tail;
-      self->min_head = self->min_tail;
+      self->split = tail;
+      self->back_max = -INFINITY;
+      self->back_min = INFINITY;
+      return;
     }
-  else if (G_UNLIKELY (self->drops > mask))
+  if (G_UNLIKELY (head >= self->split))
+    {
+      /* the front ran out: the live trades become the front */
+      _ts_rolling_window_rebuild (self);
+    }
+  if (G_UNLIKELY (self->drops > mask))
     {
       /* after a ring's worth of drops, recompute the sum from the live
        * trades, so rounding cannot accumulate (amortized O(1)) */
@@ -97,41 +116,50 @@ _ts_rolling_window_push (TsRollingWindow *self,
                          double           size)
 {
   TsRollingWindowEntry *e;
-  TsRollingWindowExtreme *q;
-  guint64 i, mask, qhead, qtail;
+  guint64 i;
 
   _ts_rolling_window_expire (self, time_us);
 
   if (G_UNLIKELY (self->tail - self->head > self->mask))
     _ts_rolling_window_grow (self);
 
-  mask = self->mask;
   i = self->tail;
   self->tail = i + 1;
-  e = &self->ring[i & mask];
+  e = &self->ring[i & self->mask];
   e->time_us = time_us;
   e->price = price;
   e->size = size;
   self->sum += size;
 
-  /* the deques hold at most the live trades, so the ring's capacity fits */
-  q = self->maxq;
-  qhead = self->max_head;
-  qtail = self->max_tail;
-  while (qtail != qhead && q[(qtail - 1) & mask].price <= price)
-    qtail--;
-  q[qtail & mask].index = i;
-  q[qtail & mask].price = price;
-  self->max_tail = qtail + 1;
+  if (G_UNLIKELY (self->head == i))
+    {
+      /* the first trade of an empty window starts the front */
+      self->range[i & self->mask] = (TsRollingWindowRange) { price, price };
+      self->split = i + 1;
+    }
+  else
+    {
+      /* prices are finite, so these compile to branch-free maxsd/minsd */
+      self->back_max = price > self->back_max ? price : self->back_max;
+      self->back_min = price < self->back_min ? price : self->back_min;
+    }
+}
 
-  q = self->minq;
-  qhead = self->min_head;
-  qtail = self->min_tail;
-  while (qtail != qhead && q[(qtail - 1) & mask].price >= price)
-    qtail--;
-  q[qtail & mask].index = i;
-  q[qtail & mask].price = price;
-  self->min_tail = qtail + 1;
+/* the extremes of a non-empty window */
+static inline double
+_ts_rolling_window_max (const TsRollingWindow *self)
+{
+  double front = self->range[self->head & self->mask].max;
+
+  return self->back_max > front ? self->back_max : front;
+}
+
+static inline double
+_ts_rolling_window_min (const TsRollingWindow *self)
+{
+  double front = self->range[self->head & self->mask].min;
+
+  return self->back_min < front ? self->back_min : front;
 }
 
 /* see ts_rolling_window_get_summary() */
@@ -154,8 +182,8 @@ _ts_rolling_window_get_summary (const TsRollingWindow  *self,
   summary->first_price = self->ring[self->head & mask].price;
   summary->last_price = last->price;
   summary->last_size = last->size;
-  summary->max_price = self->maxq[self->max_head & mask].price;
-  summary->min_price = self->minq[self->min_head & mask].price;
+  summary->max_price = _ts_rolling_window_max (self);
+  summary->min_price = _ts_rolling_window_min (self);
   summary->sum_size = self->sum;
 }
 

@@ -26,9 +26,10 @@ ts_rolling_window_new (double window_seconds)
 
   self->window_us = seconds_to_us (window_seconds);
   self->ring = g_new (TsRollingWindowEntry, INITIAL_CAPACITY);
-  self->maxq = g_new (TsRollingWindowExtreme, INITIAL_CAPACITY);
-  self->minq = g_new (TsRollingWindowExtreme, INITIAL_CAPACITY);
+  self->range = g_new (TsRollingWindowRange, INITIAL_CAPACITY);
   self->mask = INITIAL_CAPACITY - 1;
+  self->back_max = -INFINITY;
+  self->back_min = INFINITY;
 
   return self;
 }
@@ -39,8 +40,7 @@ ts_rolling_window_free (TsRollingWindow *self)
   if (self == NULL)
     return;
   g_free (self->ring);
-  g_free (self->maxq);
-  g_free (self->minq);
+  g_free (self->range);
   g_free (self);
 }
 
@@ -63,9 +63,9 @@ void
 ts_rolling_window_clear (TsRollingWindow *self)
 {
   g_return_if_fail (self != NULL);
-  self->head = self->tail = 0;
-  self->max_head = self->max_tail = 0;
-  self->min_head = self->min_tail = 0;
+  self->head = self->tail = self->split = 0;
+  self->back_max = -INFINITY;
+  self->back_min = INFINITY;
   self->sum = 0.0;
   self->drops = 0;
 }
@@ -90,6 +90,30 @@ _ts_rolling_window_resum (TsRollingWindow *self)
   self->drops = 0;
 }
 
+/* Makes all the live trades the front: range[i] gets the extremes of the
+ * prices from i to the newest, and the back starts empty. Called when the
+ * front ran out, so each trade is scanned here at most once. */
+void
+_ts_rolling_window_rebuild (TsRollingWindow *self)
+{
+  const guint64 mask = self->mask;
+  double max = -INFINITY;
+  double min = INFINITY;
+  guint64 i;
+
+  for (i = self->tail; i != self->head; i--)
+    {
+      double price = self->ring[(i - 1) & mask].price;
+
+      max = price > max ? price : max;
+      min = price < min ? price : min;
+      self->range[(i - 1) & mask] = (TsRollingWindowRange) { max, min };
+    }
+  self->split = self->tail;
+  self->back_max = -INFINITY;
+  self->back_min = INFINITY;
+}
+
 void
 _ts_rolling_window_grow (TsRollingWindow *self)
 {
@@ -97,23 +121,18 @@ _ts_rolling_window_grow (TsRollingWindow *self)
   guint64 new_cap = (old_mask + 1) * 2;
   guint64 new_mask = new_cap - 1;
   TsRollingWindowEntry *ring = g_new (TsRollingWindowEntry, new_cap);
-  TsRollingWindowExtreme *maxq = g_new (TsRollingWindowExtreme, new_cap);
-  TsRollingWindowExtreme *minq = g_new (TsRollingWindowExtreme, new_cap);
+  TsRollingWindowRange *range = g_new (TsRollingWindowRange, new_cap);
   guint64 i;
 
   for (i = self->head; i != self->tail; i++)
     ring[i & new_mask] = self->ring[i & old_mask];
-  for (i = self->max_head; i != self->max_tail; i++)
-    maxq[i & new_mask] = self->maxq[i & old_mask];
-  for (i = self->min_head; i != self->min_tail; i++)
-    minq[i & new_mask] = self->minq[i & old_mask];
+  for (i = self->head; i != self->split; i++)
+    range[i & new_mask] = self->range[i & old_mask];
 
   g_free (self->ring);
-  g_free (self->maxq);
-  g_free (self->minq);
+  g_free (self->range);
   self->ring = ring;
-  self->maxq = maxq;
-  self->minq = minq;
+  self->range = range;
   self->mask = new_mask;
 }
 
@@ -176,7 +195,7 @@ ts_rolling_window_get_max_price (const TsRollingWindow *self)
   g_return_val_if_fail (self != NULL, 0.0);
   if (self->head == self->tail)
     return 0.0;
-  return self->maxq[self->max_head & self->mask].price;
+  return _ts_rolling_window_max (self);
 }
 
 double
@@ -185,7 +204,7 @@ ts_rolling_window_get_min_price (const TsRollingWindow *self)
   g_return_val_if_fail (self != NULL, 0.0);
   if (self->head == self->tail)
     return 0.0;
-  return self->minq[self->min_head & self->mask].price;
+  return _ts_rolling_window_min (self);
 }
 
 double

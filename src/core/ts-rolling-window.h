@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * push or ts_rolling_window_expire().
  *
  * Amortized O(1) per push: a ring buffer that doubles only when it is full,
- * monotonic deques for the maximum and minimum price, and a running sum of
+ * a two-stack queue for the maximum and minimum price (branch-free per
+ * trade; see ts-rolling-window-private.h), and a running sum of
  * sizes that is reset to exactly 0 whenever the window empties and
  * recomputed from the live trades after every capacity's worth of expired
  * trades (amortized O(1)), so rounding cannot drift over a long session.

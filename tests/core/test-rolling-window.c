@@ -134,6 +134,79 @@ test_growth_matches_scan (void)
   g_free (sizes);
 }
 
+/* The extremes are a two-stack queue (ts-rolling-window-private.h): check
+ * them against a scan on random trades with a fixed seed, with prices on
+ * a coarse grid (many ties), trades in bursts and gaps longer than the
+ * window (the window empties), expiries without a push, a window length
+ * changed on the way, and a clear. */
+static void
+test_extremes_match_scan (void)
+{
+  g_autoptr(TsRollingWindow) w = ts_rolling_window_new (1.0);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240808);
+  enum { N = 20000 };
+  gint64 *times = g_new (gint64, N);
+  double *prices = g_new (double, N);
+  gint64 window_us = 1000000;
+  gint64 now = 0;
+  guint first = 0;  /* oldest trade pushed since the last clear */
+  guint n = 0;
+  guint i;
+
+  for (i = 0; i < N; i++)
+    {
+      guint j, count = 0;
+      double max = 0.0, min = 0.0;
+      gint32 kind = g_rand_int_range (rand, 0, 100);
+
+      if (i == N / 2)
+        {
+          ts_rolling_window_clear (w);
+          first = n;
+        }
+      if (i == N / 4 || i == 3 * N / 4)
+        {
+          /* shorter, then longer again: takes effect at the next push */
+          window_us = i == N / 4 ? 300000 : 2000000;
+          ts_rolling_window_set_window_seconds (w, window_us / 1e6);
+        }
+
+      if (kind < 50)
+        now += 0;                                  /* same µs: a burst */
+      else if (kind < 97)
+        now += g_rand_int_range (rand, 1, 50000);
+      else
+        now += g_rand_int_range (rand, 1000000, 3000000); /* may empty it */
+
+      if (kind % 10 == 9)
+        {
+          /* an expiry without a trade */
+          ts_rolling_window_expire (w, now);
+        }
+      else
+        {
+          times[n] = now;
+          prices[n] = 100.0 + 0.5 * g_rand_int_range (rand, -8, 9);
+          ts_rolling_window_push (w, now, prices[n], 1.0);
+          n++;
+        }
+
+      for (j = first; j < n; j++)
+        if (times[j] > now - window_us)
+          {
+            max = count == 0 ? prices[j] : MAX (max, prices[j]);
+            min = count == 0 ? prices[j] : MIN (min, prices[j]);
+            count++;
+          }
+      g_assert_cmpuint (ts_rolling_window_get_count (w), ==, count);
+      g_assert_cmpfloat (ts_rolling_window_get_max_price (w), ==, max);
+      g_assert_cmpfloat (ts_rolling_window_get_min_price (w), ==, min);
+    }
+
+  g_free (times);
+  g_free (prices);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,6 +217,7 @@ main (int   argc,
   g_test_add_func ("/core/rolling-window/max-min-across-expiry", test_max_min_across_expiry);
   g_test_add_func ("/core/rolling-window/mean-size-of-others", test_mean_of_others);
   g_test_add_func ("/core/rolling-window/growth-matches-scan", test_growth_matches_scan);
+  g_test_add_func ("/core/rolling-window/extremes-match-scan", test_extremes_match_scan);
 
   return g_test_run ();
 }
