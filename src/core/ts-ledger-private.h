@@ -120,30 +120,27 @@ _ts_ledger_finish_mark (TsLedger *self,
                         double    unrealized,
                         gboolean  in_position)
 {
-  double equity;
+  double equity, peak, amount;
 
   self->unrealized = unrealized;
   equity = self->initial_capital + self->realized + self->unrealized;
   self->equity = equity;
 
-  if (equity > self->peak)
+  /* A running maximum without a branch on the price path (equity rises and
+   * falls at random, so an if here mispredicts often); the drawdown is 0
+   * at a new peak, and a new maximum drawdown is rare. */
+  peak = equity > self->peak ? equity : self->peak;
+  self->peak = peak;
+  amount = peak - equity;
+  if (G_UNLIKELY (amount > self->max_drawdown_amount))
+    self->max_drawdown_amount = amount;
+  /* the fraction needs a division only when it may be a new maximum */
+  if (G_UNLIKELY (amount > 0.0 && amount >= self->max_drawdown * peak * (1.0 - 1e-12)))
     {
-      self->peak = equity;
-    }
-  else
-    {
-      double amount = self->peak - equity;
+      double fraction = amount / peak;
 
-      if (G_UNLIKELY (amount > self->max_drawdown_amount))
-        self->max_drawdown_amount = amount;
-      /* the fraction needs a division only when it may be a new maximum */
-      if (G_UNLIKELY (amount >= self->max_drawdown * self->peak * (1.0 - 1e-12)))
-        {
-          double fraction = amount / self->peak;
-
-          if (fraction > self->max_drawdown)
-            self->max_drawdown = fraction;
-        }
+      if (fraction > self->max_drawdown)
+        self->max_drawdown = fraction;
     }
 
   self->ticks++;
