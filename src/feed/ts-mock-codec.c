@@ -368,6 +368,242 @@ decode_tick (JsonNode  *node,
   return TRUE;
 }
 
+/* The strict fast path: a cursor over exactly the text that
+ * ts_mock_codec_encode_ticks() writes. Every scan_* function returns FALSE
+ * when the text is not what it expects, and the caller then declines. */
+typedef struct
+{
+  const char *p;
+  const char *end;
+} Scanner;
+
+static inline gboolean
+scan_literal (Scanner    *s,
+              const char *literal,
+              gsize       len)
+{
+  if ((gsize) (s->end - s->p) < len || memcmp (s->p, literal, len) != 0)
+    return FALSE;
+  s->p += len;
+  return TRUE;
+}
+
+#define SCAN_LITERAL(s, literal) scan_literal ((s), (literal), sizeof (literal) - 1)
+
+/* A run of decimal digits, at least one; returns how many. */
+static inline gsize
+scan_digits (Scanner *s)
+{
+  const char *start = s->p;
+
+  while (s->p < s->end && g_ascii_isdigit (*s->p))
+    s->p++;
+  return (gsize) (s->p - start);
+}
+
+/* A string of plain printable ASCII (no escapes, no quote, no backslash):
+ * what json-glib writes unchanged for such a symbol. Anything else
+ * (escapes, control characters, UTF-8) declines. */
+static gboolean
+scan_symbol (Scanner *s,
+             char     out[TS_SYMBOL_MAX])
+{
+  const char *start;
+  gsize len;
+
+  if (!SCAN_LITERAL (s, "\""))
+    return FALSE;
+  start = s->p;
+  while (s->p < s->end && *s->p != '"')
+    {
+      guchar c = (guchar) *s->p;
+
+      if (c < 0x20 || c > 0x7e || c == '\\')
+        return FALSE;
+      s->p++;
+    }
+  len = (gsize) (s->p - start);
+  if (s->p == s->end || len == 0 || len >= TS_SYMBOL_MAX)
+    return FALSE;
+  memcpy (out, start, len);
+  out[len] = '\0';
+  s->p++;
+  return TRUE;
+}
+
+/* An integer written without sign or leading zero, at most 18 digits (so
+ * it cannot overflow a gint64): "0" only when @allow_zero. */
+static gboolean
+scan_integer (Scanner  *s,
+              gboolean  allow_zero,
+              gint64   *out)
+{
+  const char *start = s->p;
+  gsize n = scan_digits (s);
+  gint64 value = 0;
+
+  if (n == 0 || n > 18 || (start[0] == '0' && (n > 1 || !allow_zero)))
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    value = value * 10 + (start[i] - '0');
+  *out = value;
+  return TRUE;
+}
+
+/* A number as json-glib's generator writes a double (g_ascii_dtostr(), 17
+ * significant digits, the exponent repaired) or an integer: an optional '-'
+ * only when @allow_negative, digits without a leading zero, an optional
+ * fraction, an optional exponent of at most 3 digits; an integer (no
+ * fraction, no exponent) of at most 15 digits, which json-glib reads as a
+ * gint64 that converts to the double exactly. The token is converted by
+ * g_ascii_strtod(), which rounds correctly as json-glib's g_strtod() does,
+ * so the bits are the same (tests/feed/test-mock-codec.c checks it).
+ * Declines a value that is not finite, a negative zero (json-glib makes
+ * "-0" a +0), or <= 0 when !@allow_negative: json-glib then reports it. */
+static gboolean
+scan_number (Scanner  *s,
+             gboolean  allow_negative,
+             double   *out)
+{
+  const char *start = s->p;
+  const char *digits;
+  gboolean integer = TRUE;
+  char buffer[40];
+  char *endptr = NULL;
+  gsize n, len;
+
+  if (allow_negative && s->p < s->end && *s->p == '-')
+    s->p++;
+  digits = s->p;
+  n = scan_digits (s);
+  if (n == 0 || (digits[0] == '0' && n > 1))
+    return FALSE;
+  if (s->p < s->end && *s->p == '.')
+    {
+      s->p++;
+      integer = FALSE;
+      if (scan_digits (s) == 0)
+        return FALSE;
+    }
+  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
+    {
+      s->p++;
+      integer = FALSE;
+      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
+        s->p++;
+      n = scan_digits (s);
+      if (n == 0 || n > 3)
+        return FALSE;
+    }
+  else if (integer && n > 15)
+    return FALSE;
+  len = (gsize) (s->p - start);
+  if (len >= sizeof buffer)
+    return FALSE;
+  memcpy (buffer, start, len);
+  buffer[len] = '\0';
+  *out = g_ascii_strtod (buffer, &endptr);
+  if (endptr != buffer + len || !isfinite (*out) || (*out == 0.0 && signbit (*out)))
+    return FALSE;
+  return allow_negative || *out > 0.0;
+}
+
+/* One tick object in the encoder's member order:
+ * {"symbol":S,"time_us":I,"seq":I[,"price":N,"size":N[,"side":"buy"|"sell"]]
+ *  [,"bid":N,"ask":N,"bid_size":N,"ask_size":N][,"funding_rate":N]}
+ * with at least one of the two groups, every value valid. */
+static gboolean
+scan_tick (Scanner *s,
+           TsTick  *tick)
+{
+  gint64 integer;
+
+  memset (tick, 0, sizeof *tick);
+  if (!SCAN_LITERAL (s, "{\"symbol\":") || !scan_symbol (s, tick->symbol))
+    return FALSE;
+  if (!SCAN_LITERAL (s, ",\"time_us\":") || !scan_integer (s, FALSE, &integer))
+    return FALSE;
+  tick->time_us = integer;
+  if (!SCAN_LITERAL (s, ",\"seq\":") || !scan_integer (s, TRUE, &integer))
+    return FALSE;
+  tick->seq = (guint64) integer;
+
+  if (SCAN_LITERAL (s, ",\"price\":"))
+    {
+      if (!scan_number (s, FALSE, &tick->price)
+          || !SCAN_LITERAL (s, ",\"size\":") || !scan_number (s, FALSE, &tick->size))
+        return FALSE;
+      tick->aggressor = TS_SIDE_NONE;
+      if (SCAN_LITERAL (s, ",\"side\":\"buy\""))
+        tick->aggressor = TS_SIDE_BUY;
+      else if (SCAN_LITERAL (s, ",\"side\":\"sell\""))
+        tick->aggressor = TS_SIDE_SELL;
+      tick->flags |= TS_TICK_TRADE;
+    }
+  if (SCAN_LITERAL (s, ",\"bid\":"))
+    {
+      if (!scan_number (s, FALSE, &tick->bid)
+          || !SCAN_LITERAL (s, ",\"ask\":") || !scan_number (s, FALSE, &tick->ask)
+          || !SCAN_LITERAL (s, ",\"bid_size\":") || !scan_number (s, FALSE, &tick->bid_size)
+          || !SCAN_LITERAL (s, ",\"ask_size\":") || !scan_number (s, FALSE, &tick->ask_size)
+          || tick->bid > tick->ask)
+        return FALSE;
+      tick->flags |= TS_TICK_QUOTE;
+    }
+  if (tick->flags == 0)
+    return FALSE;
+  if (SCAN_LITERAL (s, ",\"funding_rate\":"))
+    {
+      if (!scan_number (s, TRUE, &tick->funding_rate))
+        return FALSE;
+      tick->flags |= TS_TICK_FUNDING;
+    }
+  return SCAN_LITERAL (s, "}");
+}
+
+gboolean
+ts_mock_codec_decode_fast (const char *data,
+                           gsize       length,
+                           GArray     *ticks)
+{
+  Scanner s = { data, data + length };
+  guint old_len;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (ticks != NULL, FALSE);
+  g_return_val_if_fail (g_array_get_element_size (ticks) == sizeof (TsTick), FALSE);
+
+  if (length > TS_MOCK_CODEC_MAX_MESSAGE_SIZE
+      || !SCAN_LITERAL (&s, "{\"type\":\"ticks\",\"ticks\":["))
+    return FALSE;
+
+  old_len = ticks->len;
+  if (!SCAN_LITERAL (&s, "]"))
+    {
+      do
+        {
+          g_array_set_size (ticks, ticks->len + 1);
+          if (!scan_tick (&s, &g_array_index (ticks, TsTick, ticks->len - 1)))
+            {
+              g_array_set_size (ticks, old_len);
+              return FALSE;
+            }
+        }
+      while (SCAN_LITERAL (&s, ","));
+      if (!SCAN_LITERAL (&s, "]"))
+        {
+          g_array_set_size (ticks, old_len);
+          return FALSE;
+        }
+    }
+  if (!SCAN_LITERAL (&s, "}") || s.p != s.end)
+    {
+      g_array_set_size (ticks, old_len);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ts_mock_codec_decode (const char         *data,
                       gssize              length,
@@ -375,6 +611,31 @@ ts_mock_codec_decode (const char         *data,
                       TsMockMessageKind  *kind,
                       char              **reason,
                       GError            **error)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (ticks != NULL, FALSE);
+  g_return_val_if_fail (g_array_get_element_size (ticks) == sizeof (TsTick), FALSE);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (ts_mock_codec_decode_fast (data, (gsize) length, ticks))
+    {
+      if (reason != NULL)
+        *reason = NULL;
+      if (kind != NULL)
+        *kind = TS_MOCK_MESSAGE_TICKS;
+      return TRUE;
+    }
+  return ts_mock_codec_decode_json (data, length, ticks, kind, reason, error);
+}
+
+gboolean
+ts_mock_codec_decode_json (const char         *data,
+                           gssize              length,
+                           GArray             *ticks,
+                           TsMockMessageKind  *kind,
+                           char              **reason,
+                           GError            **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;

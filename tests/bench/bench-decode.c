@@ -18,6 +18,8 @@
 #include <gio/gio.h>
 
 #include "feed/ts-decoder.h"
+#include "feed/ts-mock-codec.h"
+#include "feed/ts-mock-generator.h"
 
 #define MIN_SECONDS 0.5
 
@@ -177,6 +179,26 @@ build_bybit (MessageSet *set,
     }
 }
 
+/* The mock schema as the server sends it at 20,000 ticks/s: batches of 32
+ * generated ticks (trade + quote, funding now and then), both symbols. */
+static void
+build_mock (MessageSet *set,
+            guint       n_messages)
+{
+  const char * const symbols[] = { "MOCK-BTC", "MOCK-ETH", NULL };
+  TsMockGenerator *generator = ts_mock_generator_new (symbols, 10000, G_GINT64_CONSTANT (1723161255342000), 1);
+  g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (TsTick));
+
+  for (guint i = 0; i < n_messages; i++)
+    {
+      g_array_set_size (batch, 32);
+      for (guint k = 0; k < 32; k++)
+        ts_mock_generator_next (generator, &g_array_index (batch, TsTick, k));
+      message_set_add (set, ts_mock_codec_encode_ticks ((const TsTick *) (gpointer) batch->data, 32, NULL), 0);
+    }
+  ts_mock_generator_free (generator);
+}
+
 static gboolean
 bench (const char       *name,
        TsVenue           venue,
@@ -213,6 +235,47 @@ bench (const char       *name,
   return rejected == 0;
 }
 
+/* The mock schema through ts_mock_codec_decode() (fast path first) or
+ * ts_mock_codec_decode_json() (json-glib alone); ticks counted once each. */
+static gboolean
+bench_mock (const char       *name,
+            gboolean          json_only,
+            const MessageSet *set)
+{
+  g_autoptr(GArray) ticks = g_array_sized_new (FALSE, FALSE, sizeof (TsTick), 1024);
+  guint n = set->texts->len;
+  double best_s = G_MAXDOUBLE;
+  gint64 start = g_get_monotonic_time ();
+  guint passes = 0;
+  guint64 n_ticks = 0, rejected = 0;
+
+  while (g_get_monotonic_time () - start < (gint64) (MIN_SECONDS * 1e6) || passes < 3)
+    {
+      gint64 t = g_get_monotonic_time ();
+
+      n_ticks = rejected = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          const char *text = g_ptr_array_index (set->texts, i);
+          gboolean ok;
+
+          g_array_set_size (ticks, 0);
+          ok = json_only ? ts_mock_codec_decode_json (text, -1, ticks, NULL, NULL, NULL)
+                         : ts_mock_codec_decode (text, -1, ticks, NULL, NULL, NULL);
+          rejected += !ok;
+          n_ticks += ticks->len;
+        }
+      best_s = MIN (best_s, (g_get_monotonic_time () - t) / 1e6);
+      passes++;
+    }
+
+  printf ("%-9s %7u msgs %8.2f MB  %9.0f msgs/s  %6.2f us/msg  %9.0f ticks/s  (%" G_GUINT64_FORMAT
+          " ticks, %" G_GUINT64_FORMAT " rejected, best of %u)\n",
+          name, n, set->bytes / 1e6, n / best_s, best_s * 1e6 / n, n_ticks / best_s,
+          n_ticks, rejected, passes);
+  return rejected == 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,7 +284,7 @@ main (int   argc,
   g_autofree char *binance_path = NULL;
   g_autofree char *coinbase_path = NULL;
   g_autoptr(GError) error = NULL;
-  MessageSet binance, coinbase, bybit;
+  MessageSet binance, coinbase, bybit, mock;
   gboolean ok = TRUE;
 
   if (dir == NULL)
@@ -240,20 +303,25 @@ main (int   argc,
   message_set_init (&binance);
   message_set_init (&coinbase);
   message_set_init (&bybit);
+  message_set_init (&mock);
   if (!load_binance (binance_path, &binance, &error) || !load_coinbase (coinbase_path, &coinbase, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
   build_bybit (&bybit, 10000);
+  build_mock (&mock, 3000);
 
   printf ("decode throughput, one TsDecoder per pass (json-glib parse + checks + book)\n");
   ok &= bench ("binance", TS_VENUE_BINANCE, &binance);
   ok &= bench ("coinbase", TS_VENUE_COINBASE, &coinbase);
   ok &= bench ("bybit", TS_VENUE_BYBIT, &bybit);
+  ok &= bench_mock ("mock-json", TRUE, &mock);  /* json-glib alone */
+  ok &= bench_mock ("mock", FALSE, &mock);      /* the fast path first */
 
   message_set_clear (&binance);
   message_set_clear (&coinbase);
   message_set_clear (&bybit);
+  message_set_clear (&mock);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }
