@@ -32,6 +32,7 @@ struct _TsApplication
   gulong          after_paint_id;
   GdkFrameClock  *frame_clock;
   int             exit_status;
+  GCancellable   *replay_cancellable;  /* a recording being read, see replay() */
 };
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
@@ -85,6 +86,22 @@ show_toast (TsApplication *self,
     g_printerr ("%s\n", message);
 }
 
+/* A recording still being read for a replay is not wanted any more: the
+ * user chose another source (or the app goes) */
+static void
+cancel_replay_load (TsApplication *self)
+{
+  TsWindow *window;
+
+  if (self->replay_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->replay_cancellable);
+  g_clear_object (&self->replay_cancellable);
+  window = get_window (self);
+  if (window != NULL)
+    ts_window_set_loading_recording (window, NULL, NULL);
+}
+
 static void
 update_mock_actions (TsApplication *self)
 {
@@ -134,6 +151,7 @@ start_mock_server (GSimpleAction *action,
   double rate = g_settings_get_double (self->settings, "mock-rate");
   double speed = self->mock_speed;
 
+  cancel_replay_load (self);
   env_double ("TICKSCOPE_MOCK_PORT", &port);
   env_double ("TICKSCOPE_MOCK_SPEED", &speed);
   port = CLAMP (port, 0, G_MAXUINT16);
@@ -164,6 +182,7 @@ stop_mock_server (GSimpleAction *action,
 {
   TsApplication *self = user_data;
 
+  cancel_replay_load (self);
   ts_session_stop_mock_server (self->session);
   show_toast (self, _("Mock server stopped"));
 }
@@ -287,27 +306,79 @@ export_trades (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+typedef struct
+{
+  TsApplication *self;         /* a reference */
+  char          *path;
+  GCancellable  *cancellable;
+} ReplayStart;
+
+static void
+replay_start_free (ReplayStart *start)
+{
+  g_object_unref (start->self);
+  g_free (start->path);
+  g_object_unref (start->cancellable);
+  g_free (start);
+}
+
+static void
+on_replay_started (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ReplayStart *start = user_data;
+  TsApplication *self = start->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (start->path);
+  g_autofree char *message = NULL;
+  TsWindow *window;
+
+  if (!ts_session_start_replay_finish (TS_SESSION (source_object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* another source was chosen or the window closed: it said so already */
+      replay_start_free (start);
+      return;
+    }
+
+  if (self->replay_cancellable == start->cancellable)
+    g_clear_object (&self->replay_cancellable);
+  window = get_window (self);
+  if (window != NULL)
+    ts_window_set_loading_recording (window, NULL, NULL);
+
+  if (error != NULL)
+    message = g_strdup_printf (_("Could not replay %s: %s"), basename, error->message);
+  else
+    message = g_strdup_printf (_("Replaying %s"), basename);
+  show_toast (self, message);
+  replay_start_free (start);
+}
+
+/* Reads @path on a worker thread, showing that in the window, then replays
+ * it; the source running until then stays until the file has been read */
 static void
 replay (TsApplication *self,
         const char    *path,
         double         speed)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_path_get_basename (path);
+  ReplayStart *start;
+  TsWindow *window;
 
-  if (!ts_session_start_replay (self->session, path, speed, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not replay %s: %s"), basename, error->message);
+  cancel_replay_load (self);
+  self->replay_cancellable = g_cancellable_new ();
 
-      show_toast (self, message);
-      return;
-    }
+  start = g_new0 (ReplayStart, 1);
+  start->self = g_object_ref (self);
+  start->path = g_strdup (path);
+  start->cancellable = g_object_ref (self->replay_cancellable);
 
-  {
-    g_autofree char *message = g_strdup_printf (_("Replaying %s"), basename);
-
-    show_toast (self, message);
-  }
+  window = get_window (self);
+  if (window != NULL)
+    ts_window_set_loading_recording (window, path, self->replay_cancellable);
+  ts_session_start_replay_async (self->session, path, speed, self->replay_cancellable,
+                                 on_replay_started, start);
 }
 
 /* "BTCUSDT, ethusdt" → { "BTCUSDT", "ethusdt" }; empty items dropped */
@@ -333,6 +404,7 @@ connect_source (GSimpleAction *action,
   g_autofree char *source = g_settings_get_string (self->settings, "source");
   TsVenue venue;
 
+  cancel_replay_load (self);
   if (g_str_equal (source, "recording"))
     {
       g_autofree char *path = g_settings_get_string (self->settings, "replay-path");
@@ -479,6 +551,7 @@ connect_to (TsApplication *self,
 {
   g_autofree char *stripped = g_strstrip (g_strdup (url));
 
+  cancel_replay_load (self);
   if (!g_str_has_prefix (stripped, "ws://") && !g_str_has_prefix (stripped, "wss://"))
     {
       g_autofree char *message = g_strdup_printf (_("Not a WebSocket URL: %s"), stripped);
@@ -840,6 +913,7 @@ ts_application_shutdown (GApplication *app)
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
+  cancel_replay_load (self);
 
   /* stop the client, the mock server and the engine thread now, even if a
    * window still holds the session */
@@ -858,6 +932,7 @@ ts_application_dispose (GObject *object)
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
+  g_clear_object (&self->replay_cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 

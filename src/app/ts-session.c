@@ -1897,25 +1897,21 @@ ts_session_connect (TsSession  *self,
   ts_session_connect_venue (self, TS_VENUE_MOCK, url, NULL);
 }
 
-gboolean
-ts_session_start_replay (TsSession   *self,
-                         const char  *path,
-                         double       speed,
-                         GError     **error)
+/* Serves @recording from a new embedded mock server in place of the one
+ * running, if any, and connects to it; on the UI thread */
+static gboolean
+start_replay_of (TsSession    *self,
+                 TsRecording  *recording,
+                 double        speed,
+                 GError      **error)
 {
   g_autoptr(TsMockServer) server = NULL;
   TsMockServerOptions options;
 
-  g_return_val_if_fail (TS_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (speed >= 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   ts_mock_server_options_init_default (&options);
   options.port = 0;
   options.speed = speed;
-  options.replay_path = path;
-  server = ts_mock_server_new (&options);
+  server = ts_mock_server_new_for_recording (&options, recording);
 
   ts_session_stop_mock_server (self);
   if (!ts_mock_server_start (server, error))
@@ -1926,6 +1922,140 @@ ts_session_start_replay (TsSession   *self,
   ts_session_connect (self, self->mock_url);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOCK_SERVER_RUNNING]);
   return TRUE;
+}
+
+gboolean
+ts_session_start_replay (TsSession   *self,
+                         const char  *path,
+                         double       speed,
+                         GError     **error)
+{
+  g_autoptr(TsRecording) recording = NULL;
+
+  g_return_val_if_fail (TS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (speed >= 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  recording = ts_recording_load (path, NULL, error);
+  if (recording == NULL)
+    return FALSE;
+  return start_replay_of (self, recording, speed, error);
+}
+
+typedef struct
+{
+  char   *path;
+  double  speed;
+} ReplayLoad;
+
+static void
+replay_load_free (gpointer data)
+{
+  ReplayLoad *load = data;
+
+  g_free (load->path);
+  g_free (load);
+}
+
+/* on a GTask worker thread: only the file (the task data), no session state */
+static void
+replay_load_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  TsRecording *recording = ts_recording_load (path, cancellable, &error);
+
+  if (recording == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, recording, (GDestroyNotify)ts_recording_unref);
+}
+
+/* back on the thread of ts_session_start_replay_async(): starts the server */
+static void
+replay_loaded_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TsSession *self = g_task_get_source_object (task);
+  const ReplayLoad *load = g_task_get_task_data (task);
+  g_autoptr(TsRecording) recording = NULL;
+  GError *error = NULL;
+
+  recording = g_task_propagate_pointer (G_TASK (result), &error);
+  if (recording == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* cancelled after the file was read: the caller chose something else */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (self->thread == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                               "cannot replay %s: the session was closed", load->path);
+      return;
+    }
+  if (!start_replay_of (self, recording, load->speed, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+ts_session_start_replay_async (TsSession           *self,
+                               const char          *path,
+                               double               speed,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) load_task = NULL;
+  GTask *task;
+  ReplayLoad *load;
+
+  g_return_if_fail (TS_IS_SESSION (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (speed >= 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  load = g_new0 (ReplayLoad, 1);
+  load->path = g_strdup (path);
+  load->speed = speed;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ts_session_start_replay_async);
+  g_task_set_name (task, "ts_session_start_replay");
+  g_task_set_task_data (task, load, replay_load_free);
+
+  /* the worker's own task, whose callback (on this thread) owns @task.
+   * Without a source object: the worker thread may drop its reference to
+   * it last, and @self must not be disposed on that thread. */
+  load_task = g_task_new (NULL, cancellable, replay_loaded_cb, task);
+  g_task_set_source_tag (load_task, replay_load_thread);
+  g_task_set_name (load_task, "ts_session_start_replay: load");
+  g_task_set_task_data (load_task, g_strdup (path), g_free);
+  g_task_run_in_thread (load_task, replay_load_thread);
+}
+
+gboolean
+ts_session_start_replay_finish (TsSession     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (TS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, ts_session_start_replay_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

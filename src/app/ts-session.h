@@ -295,7 +295,9 @@ void             ts_session_connect_venue          (TsSession          *self,
  *
  * Stops the embedded mock server if it runs, starts it in replay mode on a
  * free loopback port and connects the session to it (a new session, as
- * ts_session_connect()). Reads the whole file first, on the calling thread.
+ * ts_session_connect()). Reads the whole file first, on the calling thread
+ * (blocking it: up to a second for a day of Binance BTCUSDT; the UI uses
+ * ts_session_start_replay_async()).
  * The feed goes %TS_FEED_STATE_FINISHED when the replay is over.
  *
  * Returns: %TRUE on success; %FALSE with @error set: #TS_FEED_ERROR
@@ -306,6 +308,46 @@ gboolean         ts_session_start_replay           (TsSession   *self,
                                                     const char  *path,
                                                     double       speed,
                                                     GError     **error);
+/**
+ * ts_session_start_replay_async:
+ * @self: a session
+ * @path: a recording (see #TsRecording: Binance, Coinbase, Bybit or mock schema)
+ * @speed: 1 = real time, N = N times faster, 0 = as fast as possible
+ * @cancellable: (nullable): cancels the load; once cancelled, nothing is
+ *   started even if the file was read already
+ * @callback: called on the thread default #GMainContext of the caller
+ *   when the replay runs or failed
+ * @user_data: for @callback
+ *
+ * As ts_session_start_replay(), but reads and decodes the file on a worker
+ * thread (#GTask), so the caller's main loop keeps running; the mock server
+ * is then started and the session connected on the caller's thread, just
+ * before @callback. The source running until then (a feed, a replay) is
+ * left alone until the recording has been read; a load that fails leaves it
+ * running. @self is kept alive until @callback.
+ */
+void             ts_session_start_replay_async     (TsSession           *self,
+                                                    const char          *path,
+                                                    double               speed,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+/**
+ * ts_session_start_replay_finish:
+ * @self: a session
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the replay runs; %FALSE with @error set:
+ *   %G_IO_ERROR_CANCELLED when cancelled, #TS_FEED_ERROR
+ *   (%TS_FEED_ERROR_IO: unreadable file or not gzip, %TS_FEED_ERROR_EMPTY:
+ *   no valid message; the message names the file) when the recording cannot
+ *   be read, %G_IO_ERROR_CLOSED when @self was disposed meanwhile, another
+ *   #G_IO_ERROR when the server cannot bind
+ */
+gboolean         ts_session_start_replay_finish    (TsSession           *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 /**
  * ts_session_start_recording:
  * @self: a session

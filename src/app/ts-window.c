@@ -22,6 +22,7 @@ struct _TsWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkWidget            *state_box;
+  GtkWidget            *loading_spinner;   /* not in the template */
   GtkLabel             *state_label;
   GtkWidget            *rec_label;
   GtkWidget            *resume_button;
@@ -41,6 +42,9 @@ struct _TsWindow
   gint64                retry_deadline_us; /* monotonic */
   gint64                last_tick_mono;    /* monotonic µs of the last tick, as the update says */
   guint                 countdown_id;
+
+  char                 *loading_path;      /* a recording being read, or NULL */
+  GCancellable         *loading_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (TsWindow, ts_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -123,6 +127,22 @@ static void
 update_state_indicator (TsWindow *self)
 {
   g_autofree char *text = NULL;
+
+  /* a recording being read comes first: the feed still running is going */
+  if (self->loading_path != NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (self->loading_path);
+      g_autofree char *tooltip = NULL;
+
+      gtk_label_set_text (self->state_label, _("Loading recording…"));
+      for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+        gtk_widget_remove_css_class (self->state_box, state_classes[i]);
+      gtk_widget_add_css_class (self->state_box, "state-connecting");
+      /* Translators: %s is the file name of a recording */
+      tooltip = g_strdup_printf (_("Reading %s before replaying it"), self->loading_path);
+      gtk_widget_set_tooltip_text (self->state_box, tooltip);
+      return;
+    }
 
   switch (self->feed_state)
     {
@@ -317,6 +337,10 @@ ts_window_dispose (GObject *object)
   TsWindow *self = (TsWindow *)object;
 
   g_clear_handle_id (&self->countdown_id, g_source_remove);
+  /* a recording still being read for this window is not wanted any more */
+  if (self->loading_cancellable != NULL)
+    g_cancellable_cancel (self->loading_cancellable);
+  g_clear_object (&self->loading_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -331,6 +355,7 @@ ts_window_finalize (GObject *object)
 
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->last_update, ts_session_update_unref);
+  g_clear_pointer (&self->loading_path, g_free);
 
   G_OBJECT_CLASS (ts_window_parent_class)->finalize (object);
 }
@@ -417,6 +442,11 @@ ts_window_init (TsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* spins in front of the state while a recording is read */
+  self->loading_spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->loading_spinner, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (self->state_box), self->loading_spinner, NULL);
+
   self->feed_state = TS_FEED_STATE_DISCONNECTED;
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -454,6 +484,33 @@ ts_window_show_toast (TsWindow   *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+ts_window_set_loading_recording (TsWindow     *self,
+                                 const char   *path,
+                                 GCancellable *cancellable)
+{
+  g_return_if_fail (TS_IS_WINDOW (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_free (self->loading_path);
+  self->loading_path = g_strdup (path);
+  g_clear_object (&self->loading_cancellable);
+  if (path != NULL && cancellable != NULL)
+    self->loading_cancellable = g_object_ref (cancellable);
+
+  gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner), path != NULL);
+  gtk_widget_set_visible (self->loading_spinner, path != NULL);
+  update_state_indicator (self);
+}
+
+const char *
+ts_window_get_loading_recording (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+
+  return self->loading_path;
 }
 
 TsPriceChart *

@@ -35,6 +35,27 @@ TsWindow     *ts_window_new             (GtkApplication *application,
 void          ts_window_show_toast      (TsWindow       *self,
                                          const char     *message);
 /**
+ * ts_window_set_loading_recording:
+ * @self: a window
+ * @path: (nullable): the recording being read for a replay, or %NULL when
+ *   that is over (the replay runs, failed or was cancelled)
+ * @cancellable: (nullable): cancelled when the window goes (is closed)
+ *   while @path is still being read; a reference is kept until then
+ *
+ * Shows a spinner and "Loading recording…" in the state indicator, with
+ * @path in its tooltip, in place of the feed state until called with %NULL.
+ */
+void          ts_window_set_loading_recording (TsWindow     *self,
+                                               const char   *path,
+                                               GCancellable *cancellable);
+/**
+ * ts_window_get_loading_recording:
+ * @self: a window
+ *
+ * Returns: (nullable): the path given to ts_window_set_loading_recording()
+ */
+const char   *ts_window_get_loading_recording (TsWindow     *self);
+/**
  * ts_window_get_chart:
  * @self: a window
  *

@@ -162,6 +162,29 @@ ts_mock_server_new (const TsMockServerOptions *options)
   return self;
 }
 
+TsMockServer *
+ts_mock_server_new_for_recording (const TsMockServerOptions *options,
+                                  TsRecording               *recording)
+{
+  TsMockServerOptions copy;
+  TsMockServer *self;
+
+  g_return_val_if_fail (recording != NULL, NULL);
+
+  if (options != NULL)
+    copy = *options;
+  else
+    ts_mock_server_options_init_default (&copy);
+  copy.replay_path = NULL;
+
+  self = ts_mock_server_new (&copy);
+  /* replay mode: the speed 0 that ts_mock_server_new() turned into 1 for
+   * a generated stream means "as fast as possible" here */
+  self->speed = copy.speed >= 0.0 && isfinite (copy.speed) ? copy.speed : 1.0;
+  self->recording = ts_recording_ref (recording);
+  return self;
+}
+
 static void
 add_ticks_sent (TsMockServer *self,
                 guint64       n)

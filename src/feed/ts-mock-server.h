@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 #include "../core/ts-tick.h"
+#include "ts-recording.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,20 @@ void          ts_mock_server_options_init_default (TsMockServerOptions       *op
  * @options: copied
  */
 TsMockServer *ts_mock_server_new                  (const TsMockServerOptions *options);
+
+/**
+ * ts_mock_server_new_for_recording:
+ * @options: (nullable): copied; @options->replay_path is ignored
+ * @recording: the recording to serve, already loaded (a reference is
+ *   taken); ts_mock_server_start() then reads no file
+ *
+ * A server in replay mode over @recording, so the file can be loaded on
+ * another thread first (see ts_session_start_replay_async()).
+ *
+ * Returns: (transfer full): a new server, not started
+ */
+TsMockServer *ts_mock_server_new_for_recording    (const TsMockServerOptions *options,
+                                                   TsRecording               *recording);
 
 /**
  * ts_mock_server_start:

@@ -943,6 +943,25 @@ ts_journal_peek_last_time (const char  *path,
       goto out;
     }
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  /* A journal another thread or process is creating right now has no
+   * tables yet (an empty file until its schema commits): nothing seen. */
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT COUNT(*) FROM sqlite_master"
+                           " WHERE type = 'table' AND name IN ('fills', 'trades')",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TS_JOURNAL_ERROR, TS_JOURNAL_ERROR_READ,
+                   "cannot read the journal %s: %s", path, sqlite3_errmsg (db));
+      goto out;
+    }
+  if (sqlite3_column_int (stmt, 0) < 2)
+    {
+      ok = TRUE;
+      goto out;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
   rc = sqlite3_prepare_v2 (db,
                            "SELECT MAX(t) FROM ("
                            " SELECT MAX(time_us) AS t FROM fills"

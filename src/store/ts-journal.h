@@ -154,8 +154,8 @@ char       *ts_journal_dup_default_path     (void);
  * ts_journal_peek_last_time:
  * @path: (nullable): the database file, %NULL for the default
  * @time_us: (out): the newest exchange time in it (a fill's time or a
- *   trade's exit), µs since the epoch UTC; 0 when the file does not exist
- *   or holds no fill
+ *   trade's exit), µs since the epoch UTC; 0 when the file does not exist,
+ *   has no tables yet (being created) or holds no fill
  * @error: %TS_JOURNAL_ERROR_OPEN (not a database), %TS_JOURNAL_ERROR_READ
  *
  * Reads the journal without writing to it or creating it: SQLite

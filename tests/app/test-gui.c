@@ -118,7 +118,7 @@ test_gui_mock_trades_export (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   /* The export reads the journal, which is written before the UI hears
    * of a trade: it holds every trade the UI has, and may be one batch
-   * ahead. It must hold exactly the journal's trades of this session. */
+   * ahead. It holds the journal's trades of this session, which only grow. */
   g_assert_cmpuint (count_lines (path), >=, 1 + n_trades);
   {
     g_autofree char *journal_path = ts_journal_dup_default_path ();
@@ -129,7 +129,8 @@ test_gui_mock_trades_export (void)
     journal_trades = ts_journal_load_trades (journal, ts_session_get_journal_session_id (session),
                                              &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (count_lines (path), ==, 1 + journal_trades->len);
+    /* the engine thread may have journaled another trade since */
+    g_assert_cmpuint (count_lines (path), <=, 1 + journal_trades->len);
   }
   {
     g_autofree char *contents = NULL;
@@ -309,6 +310,12 @@ replay_finished (void)
   return ts_session_get_feed_state (ts_application_get_session (app)) == TS_FEED_STATE_FINISHED;
 }
 
+static gboolean
+recording_loaded (void)
+{
+  return ts_window_get_loading_recording (get_window ()) == NULL;
+}
+
 /* Record the mock session for a while (app.record-session twice), then
  * replay the file through the connect dialog's recording source. */
 static void
@@ -359,10 +366,13 @@ test_gui_record_and_replay (void)
   ts_connect_dialog_set_replay_path (dialog, path);
   g_assert_cmpstr (ts_connect_dialog_get_replay_path (dialog), ==, path);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.connect", NULL);
+  /* the file is read on a worker thread: the window says so meanwhile */
+  g_assert_cmpstr (ts_window_get_loading_recording (get_window ()), ==, path);
   iterate (50);
 
   saved = g_settings_get_string (settings, "replay-path");
   g_assert_cmpstr (saved, ==, path);
+  wait_until (recording_loaded, 20, "the recording to be read");
   wait_until (replay_finished, 20, "the replay to finish");
   g_assert_true (ts_session_is_mock_server_running (session));
 

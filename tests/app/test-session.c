@@ -7,9 +7,12 @@
 
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "app/ts-session.h"
+#include "feed/ts-feed-error.h"
 #include "store/ts-journal.h"
 
 #define SCHEMA_ID "io.github.tickscope.Tickscope"
@@ -343,6 +346,211 @@ test_session_overlays_and_params (void)
   g_free (watch.journal_message);
 }
 
+/* The replay of a recording, started with ts_session_start_replay_async() */
+typedef struct
+{
+  gboolean      done;
+  gboolean      ok;
+  GError       *error;
+  guint         idles_before_done;  /* main loop iterations during the load */
+  guint64       ticks;              /* as the last update said */
+  guint64       rejected;
+  TsFeedState   feed_state;
+} ReplayWatch;
+
+static void
+on_replay_started (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ReplayWatch *watch = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  watch->ok = ts_session_start_replay_finish (TS_SESSION (source_object), result, &watch->error);
+  watch->done = TRUE;
+}
+
+static gboolean
+count_idle (gpointer user_data)
+{
+  ReplayWatch *watch = user_data;
+
+  if (watch->done)
+    return G_SOURCE_REMOVE;
+  watch->idles_before_done++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_replay_update (TsSession       *session,
+                  TsSessionUpdate *update,
+                  ReplayWatch     *watch)
+{
+  watch->ticks = update->ticks;
+  watch->rejected = update->rejected;
+  watch->feed_state = update->feed_state;
+}
+
+static void
+wait_replay_started (ReplayWatch *watch)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!watch->done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (watch->done);
+}
+
+static char *
+btcusdt_path (void)
+{
+  const char *dir = g_getenv ("TS_SHARED_DATA");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, "binance-spot", "spot_btcusdt_20240808.gz", NULL);
+  return g_file_test (path, G_FILE_TEST_EXISTS) ? g_steal_pointer (&path) : NULL;
+}
+
+/* The real BTCUSDT day, read on a worker thread while the main loop runs,
+ * then replayed at full speed: every tick of it reaches the session
+ * (9757 trades + 28040 quotes, as tests/feed/test-feed-replay.c counts) */
+static void
+test_session_replay_async (void)
+{
+  g_autoptr(TsSession) session = ts_session_new ();
+  g_autofree char *path = btcusdt_path ();
+  ReplayWatch watch = { 0 };
+  gint64 deadline;
+
+  if (path == NULL)
+    {
+      g_test_skip ("TS_SHARED_DATA or the BTCUSDT recording is missing");
+      return;
+    }
+
+  g_signal_connect (session, "update", G_CALLBACK (on_replay_update), &watch);
+  ts_session_start_replay_async (session, path, 0, NULL, on_replay_started, &watch);
+  /* nothing is started before the file has been read */
+  g_assert_false (watch.done);
+  g_assert_false (ts_session_is_mock_server_running (session));
+  g_idle_add (count_idle, &watch);
+
+  wait_replay_started (&watch);
+  g_assert_no_error (watch.error);
+  g_assert_true (watch.ok);
+  /* the main loop kept iterating while the worker read the file */
+  g_assert_cmpuint (watch.idles_before_done, >, 0);
+  g_assert_true (ts_session_is_mock_server_running (session));
+  g_assert_nonnull (ts_session_get_mock_server_url (session));
+
+  deadline = g_get_monotonic_time () + 40 * G_USEC_PER_SEC;
+  while (watch.feed_state != TS_FEED_STATE_FINISHED && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (watch.feed_state, ==, TS_FEED_STATE_FINISHED);
+  g_assert_cmpuint (watch.ticks, ==, 9757 + 28040);
+  g_assert_cmpuint (watch.rejected, ==, 0);
+
+  ts_session_stop_mock_server (session);
+  g_assert_false (ts_session_is_mock_server_running (session));
+}
+
+/* Cancelled before or while the file is read: G_IO_ERROR_CANCELLED and
+ * nothing started, also when the worker had read the file already */
+static void
+test_session_replay_async_cancelled (void)
+{
+  g_autoptr(TsSession) session = ts_session_new ();
+  g_autofree char *path = btcusdt_path ();
+  g_autofree char *dir = NULL;
+  g_autofree char *small = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* without the real data: a small recording of our own mock schema */
+  if (path == NULL)
+    {
+      dir = g_dir_make_tmp ("tickscope-replay-XXXXXX", &error);
+      g_assert_no_error (error);
+      small = g_build_filename (dir, "mock.txt", NULL);
+      g_file_set_contents (small,
+                           "{\"type\":\"ticks\",\"ticks\":[{\"symbol\":\"MOCK-BTC\",\"time_us\":1723075200000000,"
+                           "\"seq\":1,\"price\":100,\"size\":1,\"side\":\"buy\"}]}\n",
+                           -1, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint when = 0; when < 2; when++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      ReplayWatch watch = { 0 };
+
+      if (when == 0)
+        g_cancellable_cancel (cancellable);  /* before: the worker reads nothing */
+      ts_session_start_replay_async (session, path != NULL ? path : small, 1, cancellable,
+                                     on_replay_started, &watch);
+      if (when == 1)
+        g_cancellable_cancel (cancellable);  /* after the call: reading or read */
+      wait_replay_started (&watch);
+      g_assert_false (watch.ok);
+      g_assert_error (watch.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_false (ts_session_is_mock_server_running (session));
+      g_clear_error (&watch.error);
+    }
+
+  if (small != NULL)
+    {
+      g_unlink (small);
+      g_rmdir (dir);
+    }
+}
+
+/* A file that is not a recording: the error names it, nothing is started */
+static void
+test_session_replay_async_errors (void)
+{
+  g_autoptr(TsSession) session = ts_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickscope-replay-XXXXXX", &error);
+  g_autofree char *not_gzip = g_build_filename (dir, "garbage.gz", NULL);
+  g_autofree char *no_tick = g_build_filename (dir, "garbage.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.gz", NULL);
+  const struct { const char *path; int code; } cases[] = {
+    { not_gzip, TS_FEED_ERROR_IO },     /* named .gz, not gzip */
+    { no_tick, TS_FEED_ERROR_EMPTY },   /* text, no valid message */
+    { missing, TS_FEED_ERROR_IO },      /* cannot be opened */
+  };
+
+  g_assert_no_error (error);
+  g_file_set_contents (not_gzip, "this is not gzip\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (no_tick, "hello\n{\"not\": \"a tick\"}\n", -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ReplayWatch watch = { 0 };
+
+      ts_session_start_replay_async (session, cases[i].path, 1, NULL, on_replay_started, &watch);
+      wait_replay_started (&watch);
+      g_assert_false (watch.ok);
+      g_assert_error (watch.error, TS_FEED_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (watch.error->message, cases[i].path));
+      g_assert_false (ts_session_is_mock_server_running (session));
+      g_clear_error (&watch.error);
+
+      /* the synchronous start says the same */
+      g_assert_false (ts_session_start_replay (session, cases[i].path, 1, &error));
+      g_assert_error (error, TS_FEED_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].path));
+      g_clear_error (&error);
+    }
+
+  g_unlink (not_gzip);
+  g_unlink (no_tick);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +562,9 @@ main (int   argc,
   g_test_add_func ("/app/session/params-and-shutdown", test_session_params_live);
   g_test_add_func ("/app/session/journal-matches-reported-trades", test_session_journal);
   g_test_add_func ("/app/session/overlays-and-param-change", test_session_overlays_and_params);
+  g_test_add_func ("/app/session/replay-async-btcusdt-whole-day", test_session_replay_async);
+  g_test_add_func ("/app/session/replay-async-cancelled", test_session_replay_async_cancelled);
+  g_test_add_func ("/app/session/replay-async-bad-file-named", test_session_replay_async_errors);
 
   return g_test_run ();
 }

@@ -463,6 +463,7 @@ test_peek_last_time (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autoptr(TsJournal) j = NULL;
   g_autofree char *garbage = NULL;
+  g_autofree char *empty = NULL;
   TsFill f1 = make_fill (1000, TS_SIDE_BUY, 100.0, TRUE, "LONG");
   TsFill f2 = make_fill (5000, TS_SIDE_SELL, 101.0, FALSE, "TP");
   TsTrade t = make_trade (1000, 5000, TS_SIDE_BUY, 100.0, 101.0, "TP");
@@ -472,6 +473,15 @@ test_peek_last_time (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpint (last, ==, 0);
   g_assert_false (g_file_test (fx->path, G_FILE_TEST_EXISTS));
+
+  /* a journal being created by another thread: the file exists, its
+   * schema not yet (SQLite takes an empty file for an empty database) */
+  empty = g_build_filename (fx->dir, "empty.db", NULL);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  last = -1;
+  g_assert_true (ts_journal_peek_last_time (empty, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last, ==, 0);
 
   j = ts_journal_open (fx->path, &error);
   g_assert_no_error (error);
@@ -489,6 +499,21 @@ test_peek_last_time (Fixture       *fx,
   g_assert_true (ts_journal_peek_last_time (fx->path, &last, &error));
   g_assert_no_error (error);
   g_assert_cmpint (last, ==, 5000);
+
+  /* an SQLite file without the journal's tables yet (another connection
+   * is creating it): nothing in it, not an error */
+  {
+    g_autofree char *no_tables = g_build_filename (fx->dir, "other.db", NULL);
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (no_tables, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE other (x INTEGER)", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    last = -1;
+    g_assert_true (ts_journal_peek_last_time (no_tables, &last, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (last, ==, 0);
+  }
 
   garbage = g_build_filename (fx->dir, "garbage.db", NULL);
   g_assert_true (g_file_set_contents (garbage, "this is not a database, not at all........", -1, NULL));
