@@ -627,7 +627,10 @@ on_list_loaded (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  TsHistoryWindow *self = TS_HISTORY_WINDOW (object);
+  /* the window's reference, taken when the task started, is dropped
+   * here, on the main thread: the task itself has no source object, so
+   * a worker thread never holds the last reference to the window */
+  g_autoptr(TsHistoryWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   ListResult *r = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -686,7 +689,7 @@ ts_history_window_refresh (TsHistoryWindow *self)
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
 
-  task = g_task_new (self, self->list_cancellable, on_list_loaded, NULL);
+  task = g_task_new (NULL, self->list_cancellable, on_list_loaded, g_object_ref (self));
   g_task_set_source_tag (task, ts_history_window_refresh);
   g_task_set_task_data (task, g_strdup (self->journal_path), g_free);
   task_started (self);
@@ -793,7 +796,10 @@ on_details_loaded (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  TsHistoryWindow *self = TS_HISTORY_WINDOW (object);
+  /* the window's reference, taken when the task started, is dropped
+   * here, on the main thread: the task itself has no source object, so
+   * a worker thread never holds the last reference to the window */
+  g_autoptr(TsHistoryWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   DetailResult *r = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GPtrArray) items = NULL;
@@ -846,7 +852,7 @@ load_details (TsHistoryWindow *self)
   g_clear_object (&self->detail_cancellable);
   self->detail_cancellable = g_cancellable_new ();
 
-  task = g_task_new (self, self->detail_cancellable, on_details_loaded, NULL);
+  task = g_task_new (NULL, self->detail_cancellable, on_details_loaded, g_object_ref (self));
   g_task_set_source_tag (task, load_details);
   g_task_set_task_data (task, req, detail_request_free);
   task_started (self);
@@ -887,7 +893,10 @@ on_exported (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  TsHistoryWindow *self = TS_HISTORY_WINDOW (object);
+  /* the window's reference, taken when the task started, is dropped
+   * here, on the main thread: the task itself has no source object, so
+   * a worker thread never holds the last reference to the window */
+  g_autoptr(TsHistoryWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   const char *dest = g_task_get_task_data (G_TASK (result));
   DetailRequest *req = g_object_get_data (G_OBJECT (result), "ts-request");
@@ -923,7 +932,7 @@ export_to_path (TsHistoryWindow *self,
 
   if (self->export_cancellable == NULL)
     self->export_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->export_cancellable, on_exported, NULL);
+  task = g_task_new (NULL, self->export_cancellable, on_exported, g_object_ref (self));
   g_task_set_source_tag (task, export_to_path);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (task), "ts-request", req, detail_request_free);

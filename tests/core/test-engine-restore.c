@@ -863,7 +863,11 @@ test_errors_multi (void)
 
   /* then the good position; a second one: not flat */
   g_assert_true (ts_engine_restore_position (e, &f, "stop=99;tp=102", NULL));
-  g_assert_cmpstr (ts_engine_dup_position_state (e, 1), ==, "stop=99;tp=102");
+  {
+    g_autofree char *state = ts_engine_dup_position_state (e, 1);
+
+    g_assert_cmpstr (state, ==, "stop=99;tp=102");
+  }
   ts_engine_get_strategy_stats (e, 1, &before);
   EXPECT_ERROR (ts_engine_restore_position (e, &f, "stop=99;tp=102", error),
                 TS_ENGINE_ERROR_NOT_FLAT);
