@@ -1485,12 +1485,20 @@ on_command (gpointer user_data)
         /* a new source: the engine starts over (the client's own
          * reconnects never come here, they keep the engine) */
         gboolean was_recording = state->recorder != NULL;
+        g_autofree char *detach_message = NULL;
+        gboolean detach_failed;
 
         engine_journal_detach (state);
+        /* what detaching said (a write that failed) must outlive the
+         * outbox of the old engine */
+        detach_message = g_steal_pointer (&state->outbox->journal_message);
+        detach_failed = state->outbox->journal_failed;
         g_free (state->source);
         state->source = g_strdup (cmd->url);
         engine_new_engine (state);
         engine_reset_outbox (state);
+        state->outbox->journal_message = g_steal_pointer (&detach_message);
+        state->outbox->journal_failed = detach_failed;
         engine_journal_attach (state);
         engine_reset_rejects (state);
         state->outbox->reset = TRUE;
