@@ -8,6 +8,7 @@
 #include <math.h>
 #include <adwaita.h>
 
+#include "ts-chart-axis.h"
 #include "ts-equity-chart.h"
 #include "ts-format.h"
 
@@ -54,66 +55,6 @@ value_of (TsEquityChart       *self,
   return self->mode == TS_EQUITY_CHART_EQUITY ? p->equity : -100.0 * p->drawdown;
 }
 
-static double
-nice_step (double raw)
-{
-  double mag, norm;
-
-  if (!(raw > 0) || !isfinite (raw))
-    return 1;
-
-  mag = pow (10, floor (log10 (raw)));
-  norm = raw / mag;
-  if (norm <= 1)
-    return mag;
-  if (norm <= 2)
-    return 2 * mag;
-  if (norm <= 5)
-    return 5 * mag;
-  return 10 * mag;
-}
-
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *rgba,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
-}
-
-static void
-draw_text (GtkWidget  *widget,
-           cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      x_align,
-           double      y_align)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int w, h;
-  double left;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  /* kept inside the widget: the first and last time labels sit at its edges */
-  left = CLAMP (x - w * x_align, 0, MAX (0, gtk_widget_get_width (widget) - w));
-  cairo_move_to (cr, round (left), round (y - h * y_align));
-  pango_cairo_show_layout (cr, layout);
-}
-
-static char *
-format_time_label (gint64 t,
-                   gint64 range_us)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t / G_USEC_PER_SEC);
-
-  if (dt == NULL)
-    return g_strdup ("?");
-  if (range_us > (gint64) 2 * 86400 * G_USEC_PER_SEC)
-    return g_date_time_format (dt, "%Y-%m-%d");
-  return g_date_time_format (dt, "%H:%M");
-}
-
 static void
 draw (TsEquityChart *self,
       cairo_t       *cr,
@@ -127,18 +68,17 @@ draw (TsEquityChart *self,
   double px = MARGIN_LEFT, py = MARGIN_TOP;
   double pw = width - MARGIN_LEFT - AXIS_WIDTH;
   double ph = height - MARGIN_TOP - MARGIN_BOTTOM;
-  double y_min = INFINITY, y_max = -INFINITY, y_step, base;
+  double y_min = INFINITY, y_max = -INFINITY, base;
   gint64 t_start = pts[0].time_us, t_end = pts[n - 1].time_us, range_us;
   GdkRGBA fg, line;
-  int digits;
+  TsChartAxis axis;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  if (self->mode == TS_EQUITY_CHART_EQUITY)
-    gdk_rgba_parse (&line, dark ? "#78aeed" : "#1c71d8");
-  else
-    gdk_rgba_parse (&line, dark ? "#ff7b63" : "#c01c28");
+  ts_chart_axis_get_color (self->mode == TS_EQUITY_CHART_EQUITY ? TS_CHART_COLOR_BLUE
+                                                                : TS_CHART_COLOR_RED,
+                           dark, &line);
 
   range_us = MAX (t_end - t_start, G_USEC_PER_SEC);
   base = self->mode == TS_EQUITY_CHART_EQUITY ? pts[0].equity : 0.0;
@@ -171,59 +111,17 @@ draw (TsEquityChart *self,
         y_max += pad;
     }
 
-#define X_OF(t) (px + (double) ((t) - t_start) * pw / (double) range_us)
-#define Y_OF(v) (py + ph - ((v) - y_min) / (y_max - y_min) * ph)
+  axis = (TsChartAxis) { px, py, pw, ph, t_start, t_start + range_us, y_min, y_max };
 
-  /* horizontal grid and value labels */
-  y_step = nice_step ((y_max - y_min) / MAX (2, ph / 40.0));
-  digits = MAX (0, (int) ceil (-log10 (y_step)));
-  cairo_set_line_width (cr, 1);
-  for (double v = ceil (y_min / y_step) * y_step; v <= y_max + y_step * 1e-9; v += y_step)
-    {
-      double y = round (Y_OF (v)) + 0.5;
-      g_autofree char *number = ts_format_number (fabs (v) < y_step * 1e-9 ? 0 : v, digits, FALSE);
-      g_autofree char *label = self->mode == TS_EQUITY_CHART_DRAWDOWN
-                               ? g_strdup_printf ("%s %%", number) : g_steal_pointer (&number);
+#define X_OF(t) ts_chart_axis_x (&axis, (t))
+#define Y_OF(v) ts_chart_axis_y (&axis, (v))
 
-      set_source (cr, &fg, 0.10);
-      cairo_move_to (cr, px, y);
-      cairo_line_to (cr, px + pw, y);
-      cairo_stroke (cr);
-      set_source (cr, &fg, 0.65);
-      draw_text (widget, cr, label, px + pw + 8, y, 0, 0.5);
-    }
-
-  /* time axis */
-  {
-    static const gint64 steps_s[] = { 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
-                                      21600, 43200, 86400, 172800, 604800, 2592000,
-                                      7776000, 31557600 };
-    gint64 step_us = steps_s[G_N_ELEMENTS (steps_s) - 1] * G_USEC_PER_SEC;
-
-    for (guint i = 0; i < G_N_ELEMENTS (steps_s); i++)
-      if ((double) steps_s[i] * G_USEC_PER_SEC * pw / (double) range_us >= 90)
-        {
-          step_us = steps_s[i] * G_USEC_PER_SEC;
-          break;
-        }
-
-    for (gint64 t = (t_start / step_us + 1) * step_us; t <= t_end; t += step_us)
-      {
-        double x = round (X_OF (t)) + 0.5;
-        g_autofree char *label = format_time_label (t, range_us);
-
-        set_source (cr, &fg, 0.06);
-        cairo_move_to (cr, x, py);
-        cairo_line_to (cr, x, py + ph);
-        cairo_stroke (cr);
-        set_source (cr, &fg, 0.65);
-        draw_text (widget, cr, label, x, py + ph + 4, 0.5, 0);
-      }
-    set_source (cr, &fg, 0.25);
-    cairo_move_to (cr, px, round (py + ph) + 0.5);
-    cairo_line_to (cr, px + pw, round (py + ph) + 0.5);
-    cairo_stroke (cr);
-  }
+  /* horizontal grid and value labels, the time axis */
+  ts_chart_axis_draw_value_grid (&axis, widget, cr, &fg,
+                                 ts_chart_axis_nice_step ((y_max - y_min) / MAX (2, ph / 40.0), FALSE),
+                                 self->mode == TS_EQUITY_CHART_DRAWDOWN ? " %" : NULL, NAN);
+  ts_chart_axis_draw_time_grid (&axis, widget, cr, &fg, TS_CHART_TIME_CALENDAR, 90, 4);
+  ts_chart_axis_draw_baseline (&axis, cr, &fg);
 
   cairo_save (cr);
   cairo_rectangle (cr, px, py, pw, ph);
@@ -231,7 +129,7 @@ draw (TsEquityChart *self,
 
   /* the base line: the initial equity, or 0 % drawdown */
   cairo_set_dash (cr, (const double[]) { 4, 4 }, 2, 0);
-  set_source (cr, &fg, 0.35);
+  ts_chart_axis_set_source (cr, &fg, 0.35);
   cairo_move_to (cr, px, round (Y_OF (base)) + 0.5);
   cairo_line_to (cr, px + pw, round (Y_OF (base)) + 0.5);
   cairo_stroke (cr);
@@ -280,12 +178,12 @@ draw (TsEquityChart *self,
         cairo_line_to (cr, X_OF (pts[n - 1].time_us), Y_OF (0));
         cairo_line_to (cr, X_OF (pts[0].time_us), Y_OF (0));
         cairo_close_path (cr);
-        set_source (cr, &line, 0.25);
+        ts_chart_axis_set_source (cr, &line, 0.25);
         cairo_fill (cr);
         cairo_append_path (cr, path);
         cairo_path_destroy (path);
       }
-    set_source (cr, &line, 1.0);
+    ts_chart_axis_set_source (cr, &line, 1.0);
     cairo_set_line_width (cr, 1.5);
     cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
     cairo_stroke (cr);

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "ts-chart-axis.h"
 #include "ts-format.h"
 #include "ts-heatmap.h"
 
@@ -101,23 +102,6 @@ ts_heatmap_format_value (TsHeatmap *self,
       return g_strdup_printf ("%s %%", n);
     }
   return ts_format_number (value, self->digits, FALSE);
-}
-
-static void
-draw_text (GtkWidget  *widget,
-           cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      x_align,
-           double      y_align)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, round (x - w * x_align), round (y - h * y_align));
-  pango_cairo_show_layout (cr, layout);
 }
 
 static int
@@ -217,7 +201,7 @@ ts_heatmap_snapshot (GtkWidget   *widget,
               cairo_set_source_rgb (cr, 0, 0, 0);
             else
               cairo_set_source_rgb (cr, 1, 1, 1);
-            draw_text (widget, cr, text, x + cw / 2, y + ch / 2, 0.5, 0.5);
+            ts_chart_axis_draw_text (widget, cr, text, x + cw / 2, y + ch / 2, 0.5, 0.5);
           }
 
         if ((int) r == self->hover_row && (int) c == self->hover_col)
@@ -243,8 +227,8 @@ ts_heatmap_snapshot (GtkWidget   *widget,
 
     for (guint r = 0; r < self->n_rows && self->row_labels != NULL; r += every)
       if (self->row_labels[r] != NULL)
-        draw_text (widget, cr, self->row_labels[r], left - 6,
-                   self->gy + (self->n_rows - 0.5 - r) * ch, 1, 0.5);
+        ts_chart_axis_draw_text (widget, cr, self->row_labels[r], left - 6,
+                                 self->gy + (self->n_rows - 0.5 - r) * ch, 1, 0.5);
   }
   {
     double max_w = 0;
@@ -256,18 +240,18 @@ ts_heatmap_snapshot (GtkWidget   *widget,
     every = MAX (1, (guint) ceil ((max_w + 8) / MAX (cw, 1)));
     for (guint c = 0; c < self->n_cols && self->col_labels != NULL; c += every)
       if (self->col_labels[c] != NULL)
-        draw_text (widget, cr, self->col_labels[c], self->gx + (c + 0.5) * cw,
-                   self->gy + self->gh + 4, 0.5, 0);
+        ts_chart_axis_draw_text (widget, cr, self->col_labels[c], self->gx + (c + 0.5) * cw,
+                                 self->gy + self->gh + 4, 0.5, 0);
   }
   if (self->col_title != NULL)
-    draw_text (widget, cr, self->col_title, self->gx + self->gw / 2,
-               self->gy + self->gh + 24, 0.5, 0);
+    ts_chart_axis_draw_text (widget, cr, self->col_title, self->gx + self->gw / 2,
+                             self->gy + self->gh + 24, 0.5, 0);
   if (self->row_title != NULL)
     {
       cairo_save (cr);
       cairo_translate (cr, MARGIN, self->gy + self->gh / 2);
       cairo_rotate (cr, -G_PI / 2);
-      draw_text (widget, cr, self->row_title, 0, 0, 0.5, 0);
+      ts_chart_axis_draw_text (widget, cr, self->row_title, 0, 0, 0.5, 0);
       cairo_restore (cr);
     }
 
@@ -289,10 +273,10 @@ ts_heatmap_snapshot (GtkWidget   *widget,
       cairo_pattern_destroy (pattern);
 
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.75);
-      draw_text (widget, cr, hi_text, lx + LEGEND_BAR + 4, ly, 0, 0.5);
-      draw_text (widget, cr, lo_text, lx + LEGEND_BAR + 4, ly + lh, 0, 0.5);
+      ts_chart_axis_draw_text (widget, cr, hi_text, lx + LEGEND_BAR + 4, ly, 0, 0.5);
+      ts_chart_axis_draw_text (widget, cr, lo_text, lx + LEGEND_BAR + 4, ly + lh, 0, 0.5);
       if (self->value_title != NULL)
-        draw_text (widget, cr, self->value_title, lx, self->gy, 0, 0);
+        ts_chart_axis_draw_text (widget, cr, self->value_title, lx, self->gy, 0, 0);
     }
 
   cairo_destroy (cr);

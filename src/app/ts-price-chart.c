@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ts-chart-axis.h"
 #include "ts-format.h"
 #include "ts-price-chart.h"
 
@@ -151,17 +152,6 @@ invalidate_columns (TsPriceChart *self)
   self->processed = 0;
 }
 
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-  return q;
-}
-
 /* Brings the column cache up to date for buckets of @bucket_us from
  * @first_bucket on; only new points are visited unless the geometry changed. */
 static void
@@ -194,7 +184,7 @@ update_columns (TsPriceChart *self,
   for (guint64 li = from; li < self->total; li++)
     {
       const TsChartPoint *p = point_at (self, (guint)(li - oldest));
-      gint64 b = floor_div (p->time_us, bucket_us) - self->first_bucket;
+      gint64 b = ts_chart_axis_floor_div (p->time_us, bucket_us) - self->first_bucket;
       Column *c;
 
       if (b < 0)
@@ -234,52 +224,6 @@ update_columns (TsPriceChart *self,
     }
 
   self->processed = self->total;
-}
-
-static double
-nice_step (double raw)
-{
-  double mag, norm;
-
-  if (!(raw > 0) || !isfinite (raw))
-    return 1;
-
-  mag = pow (10, floor (log10 (raw)));
-  norm = raw / mag;
-  if (norm <= 1)
-    return mag;
-  if (norm <= 2)
-    return 2 * mag;
-  if (norm <= 2.5)
-    return 2.5 * mag;
-  if (norm <= 5)
-    return 5 * mag;
-  return 10 * mag;
-}
-
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *rgba,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
-}
-
-static void
-draw_text (TsPriceChart *self,
-           cairo_t      *cr,
-           const char   *text,
-           double        x,
-           double        y,
-           double        x_align,
-           double        y_align)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, round (x - w * x_align), round (y - h * y_align));
-  pango_cairo_show_layout (cr, layout);
 }
 
 #define BUCKET_X(b) (px + ((double)(((b) + self->first_bucket) * bucket_us + bucket_us / 2 - t_start)) \
@@ -323,7 +267,7 @@ draw_dense (TsPriceChart  *self,
       cairo_rectangle (cr, x0, floor (Y_OF (c->ask_max)), x1 - x0,
                        MAX (1, ceil (Y_OF (c->bid_min)) - floor (Y_OF (c->ask_max))));
     }
-  set_source (cr, band, 0.18);
+  ts_chart_axis_set_source (cr, band, 0.18);
   cairo_fill (cr);
 
   for (guint i = 0; i < self->columns->len; i++)
@@ -345,7 +289,7 @@ draw_dense (TsPriceChart  *self,
       prev_i = i;
       has_prev = TRUE;
     }
-  set_source (cr, line, 1.0);
+  ts_chart_axis_set_source (cr, line, 1.0);
   cairo_fill (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
@@ -409,7 +353,7 @@ draw_sparse (TsPriceChart  *self,
       cairo_close_path (cr);
       i = j;
     }
-  set_source (cr, band, 0.18);
+  ts_chart_axis_set_source (cr, band, 0.18);
   cairo_fill (cr);
 
   for (guint i = 0; i < self->columns->len; i++)
@@ -433,7 +377,7 @@ draw_sparse (TsPriceChart  *self,
         }
       cairo_line_to (cr, x, Y_OF (c->last));
     }
-  set_source (cr, line, 1.0);
+  ts_chart_axis_set_source (cr, line, 1.0);
   cairo_set_line_width (cr, 1.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
@@ -443,27 +387,6 @@ draw_sparse (TsPriceChart  *self,
 #undef BUCKET_X
 
 /* ---- overlays ---------------------------------------------------------- */
-
-typedef struct
-{
-  double px, py, pw, ph;
-  gint64 t_start, t_end, range_us;
-  double y_min, y_max;
-} Plot;
-
-static inline double
-plot_x (const Plot *plot,
-        gint64      t)
-{
-  return plot->px + (double)(t - plot->t_start) * plot->pw / (double)plot->range_us;
-}
-
-static inline double
-plot_y (const Plot *plot,
-        double      v)
-{
-  return plot->py + plot->ph - (v - plot->y_min) / (plot->y_max - plot->y_min) * plot->ph;
-}
 
 typedef enum
 {
@@ -669,7 +592,7 @@ overlay_extent (TsPriceChart *self,
  * point per pixel column (the last) in dense stretches */
 static gboolean
 draw_series_line (cairo_t             *cr,
-                  const Plot          *plot,
+                  const TsChartAxis   *plot,
                   const OverlaySeries *series,
                   const GdkRGBA       *color,
                   StrokeStyle          style,
@@ -696,8 +619,8 @@ draw_series_line (cairo_t             *cr,
           pen_down = FALSE;
           continue;
         }
-      x = plot_x (plot, p->time_us);
-      y = plot_y (plot, p->value);
+      x = ts_chart_axis_x (plot, p->time_us);
+      y = ts_chart_axis_y (plot, p->value);
       if (!pen_down)
         {
           cairo_move_to (cr, x, y);
@@ -715,7 +638,7 @@ draw_series_line (cairo_t             *cr,
         break;
     }
 
-  set_source (cr, color, 1.0);
+  ts_chart_axis_set_source (cr, color, 1.0);
   set_stroke (cr, style, width);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
@@ -725,22 +648,22 @@ draw_series_line (cairo_t             *cr,
 /* a horizontal line at @value from @x0 to the plot's right edge, with
  * @label above its right (or left) end */
 static gboolean
-draw_level (TsPriceChart  *self,
-            cairo_t       *cr,
-            const Plot    *plot,
-            double         value,
-            double         x0,
-            const char    *label,
-            gboolean       label_left,
-            gboolean       edge_label,
-            const GdkRGBA *color,
-            StrokeStyle    style)
+draw_level (TsPriceChart      *self,
+            cairo_t           *cr,
+            const TsChartAxis *plot,
+            double             value,
+            double             x0,
+            const char        *label,
+            gboolean           label_left,
+            gboolean           edge_label,
+            const GdkRGBA     *color,
+            StrokeStyle        style)
 {
   double y;
 
   if (!isfinite (value))
     return FALSE;
-  y = round (plot_y (plot, value)) + 0.5;
+  y = round (ts_chart_axis_y (plot, value)) + 0.5;
   if (y < plot->py || y > plot->py + plot->ph)
     {
       /* out of view: where it is, at the top or bottom edge */
@@ -750,16 +673,16 @@ draw_level (TsPriceChart  *self,
           g_autofree char *text = g_strdup_printf ("%s %s %s", y < plot->py ? "↑" : "↓", label, price);
           gboolean above = y < plot->py;
 
-          set_source (cr, color, 1.0);
-          draw_text (self, cr, text, plot->px + plot->pw - 4,
-                     above ? plot->py + 2 : plot->py + plot->ph - 2, 1, above ? 0 : 1);
+          ts_chart_axis_set_source (cr, color, 1.0);
+          ts_chart_axis_draw_text (GTK_WIDGET (self), cr, text, plot->px + plot->pw - 4,
+                                   above ? plot->py + 2 : plot->py + plot->ph - 2, 1, above ? 0 : 1);
           return TRUE;
         }
       return FALSE;
     }
   x0 = CLAMP (x0, plot->px, plot->px + plot->pw);
 
-  set_source (cr, color, 0.9);
+  ts_chart_axis_set_source (cr, color, 0.9);
   set_stroke (cr, style, 1.0);
   cairo_move_to (cr, x0, y);
   cairo_line_to (cr, plot->px + plot->pw, y);
@@ -769,9 +692,9 @@ draw_level (TsPriceChart  *self,
   if (label != NULL)
     {
       if (label_left)
-        draw_text (self, cr, label, x0 + 4, y - 1, 0, 1);
+        ts_chart_axis_draw_text (GTK_WIDGET (self), cr, label, x0 + 4, y - 1, 0, 1);
       else
-        draw_text (self, cr, label, plot->px + plot->pw - 4, y - 1, 1, 1);
+        ts_chart_axis_draw_text (GTK_WIDGET (self), cr, label, plot->px + plot->pw - 4, y - 1, 1, 1);
     }
   return TRUE;
 }
@@ -794,7 +717,7 @@ draw_triangle (cairo_t *cr,
 /* fractals as hollow triangles above (up) or below (down) their price */
 static gboolean
 draw_fractals (cairo_t             *cr,
-               const Plot          *plot,
+               const TsChartAxis   *plot,
                const OverlaySeries *series,
                gboolean             up,
                const GdkRGBA       *color)
@@ -806,15 +729,15 @@ draw_fractals (cairo_t             *cr,
   for (guint k = series_lower_bound (series, plot->t_start); k < series->points->len; k++)
     {
       const OverlayPoint *p = &g_array_index (series->points, OverlayPoint, k);
-      double x = plot_x (plot, p->time_us);
-      double y = plot_y (plot, p->value);
+      double x = ts_chart_axis_x (plot, p->time_us);
+      double y = ts_chart_axis_y (plot, p->value);
 
       if (p->time_us > plot->t_end)
         break;
       draw_triangle (cr, x, up ? y - 7 : y + 7, 4.5, up);
       drew = TRUE;
     }
-  set_source (cr, color, 1.0);
+  ts_chart_axis_set_source (cr, color, 1.0);
   set_stroke (cr, STROKE_SOLID, 1.3);
   cairo_stroke (cr);
   return drew;
@@ -823,7 +746,7 @@ draw_fractals (cairo_t             *cr,
 static void
 draw_strategy_overlay (TsPriceChart        *self,
                        cairo_t             *cr,
-                       const Plot          *plot,
+                       const TsChartAxis   *plot,
                        const OverlayLatest *latest,
                        gboolean             dark,
                        Legend              *legend)
@@ -858,13 +781,13 @@ draw_strategy_overlay (TsPriceChart        *self,
         legend_add (legend, _("Calculus smoothed"), COLOR_CALCULUS, STROKE_SOLID);
       if (isfinite (smoothed) && isfinite (forecast) && latest->time_us >= plot->t_start)
         {
-          double x0 = plot_x (plot, latest->time_us);
-          double x1 = plot_x (plot, latest->time_us + self->forecast_horizon_us);
-          double y1 = plot_y (plot, forecast);
+          double x0 = ts_chart_axis_x (plot, latest->time_us);
+          double x1 = ts_chart_axis_x (plot, latest->time_us + self->forecast_horizon_us);
+          double y1 = ts_chart_axis_y (plot, forecast);
 
-          cairo_move_to (cr, x0, plot_y (plot, smoothed));
+          cairo_move_to (cr, x0, ts_chart_axis_y (plot, smoothed));
           cairo_line_to (cr, x1, y1);
-          set_source (cr, &color, 1.0);
+          ts_chart_axis_set_source (cr, &color, 1.0);
           set_stroke (cr, STROKE_DASHED, 2.0);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
@@ -893,7 +816,7 @@ draw_strategy_overlay (TsPriceChart        *self,
       get_overlay_color (COLOR_FIB, dark, &color);
       for (guint i = 0; i < G_N_ELEMENTS (fibs); i++)
         drew |= draw_level (self, cr, plot, latest_value (latest, fibs[i].name),
-                            plot_x (plot, swing_start), fibs[i].label, TRUE, FALSE, &color,
+                            ts_chart_axis_x (plot, swing_start), fibs[i].label, TRUE, FALSE, &color,
                             STROKE_SOLID);
       if (drew)
         legend_add (legend, _("Fibonacci levels"), COLOR_FIB, STROKE_SOLID);
@@ -908,9 +831,9 @@ draw_strategy_overlay (TsPriceChart        *self,
 
           if (candidate != last->value && latest->time_us >= plot->t_start)
             {
-              cairo_move_to (cr, plot_x (plot, last->time_us), plot_y (plot, last->value));
-              cairo_line_to (cr, plot_x (plot, latest->candidate_time_us), plot_y (plot, candidate));
-              set_source (cr, &color, 1.0);
+              cairo_move_to (cr, ts_chart_axis_x (plot, last->time_us), ts_chart_axis_y (plot, last->value));
+              cairo_line_to (cr, ts_chart_axis_x (plot, latest->candidate_time_us), ts_chart_axis_y (plot, candidate));
+              ts_chart_axis_set_source (cr, &color, 1.0);
               set_stroke (cr, STROKE_DASHED, 1.5);
               cairo_stroke (cr);
               cairo_set_dash (cr, NULL, 0, 0);
@@ -968,13 +891,13 @@ legend_row_height (TsPriceChart *self)
 /* swatches and names in a row above the plot (at @y0), wrapped over the
  * plot's top left corner on a backdrop when they do not fit */
 static void
-draw_legend (TsPriceChart  *self,
-             cairo_t       *cr,
-             const Plot    *plot,
-             double         y0,
-             const Legend  *legend,
-             const GdkRGBA *fg,
-             gboolean       dark)
+draw_legend (TsPriceChart      *self,
+             cairo_t           *cr,
+             const TsChartAxis *plot,
+             double             y0,
+             const Legend      *legend,
+             const GdkRGBA     *fg,
+             gboolean           dark)
 {
   PangoLayout *layouts[MAX_LEGEND];
   double x0 = plot->px, x, y, row_h = 0, right = x0;
@@ -1007,10 +930,7 @@ draw_legend (TsPriceChart  *self,
   /* rows beyond the first lie over the plot: a backdrop so they read */
   if (y > y0)
     {
-      if (dark)
-        cairo_set_source_rgba (cr, 0.12, 0.12, 0.12, 0.75);
-      else
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      ts_chart_axis_set_backdrop (cr, dark);
       cairo_rectangle (cr, x0 - pad, y0 + row_h + 2, right - x0 + 2 * pad, y - y0 + pad / 2);
       cairo_fill (cr);
     }
@@ -1021,14 +941,14 @@ draw_legend (TsPriceChart  *self,
       double mid = round (ys[i] + row_h / 2) + 0.5;
 
       get_overlay_color (legend->entries[i].color, dark, &color);
-      set_source (cr, &color, 1.0);
+      ts_chart_axis_set_source (cr, &color, 1.0);
       set_stroke (cr, legend->entries[i].style, 2.0);
       cairo_move_to (cr, xs[i], mid);
       cairo_line_to (cr, xs[i] + swatch, mid);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
-      set_source (cr, fg, 0.85);
+      ts_chart_axis_set_source (cr, fg, 0.85);
       cairo_move_to (cr, xs[i] + swatch + 4, ys[i]);
       pango_cairo_show_layout (cr, layouts[i]);
       g_object_unref (layouts[i]);
@@ -1036,11 +956,11 @@ draw_legend (TsPriceChart  *self,
 }
 
 static void
-draw_overlays (TsPriceChart *self,
-               cairo_t      *cr,
-               const Plot   *plot,
-               gboolean      dark,
-               Legend       *legend)
+draw_overlays (TsPriceChart      *self,
+               cairo_t           *cr,
+               const TsChartAxis *plot,
+               gboolean           dark,
+               Legend            *legend)
 {
   for (guint i = 0; i < self->overlay_latest->len; i++)
     {
@@ -1079,10 +999,10 @@ ts_price_chart_snapshot (GtkWidget   *widget,
   double px, py, pw, ph;
   gint64 t_first, t_end, t_start, range_us, bucket_us, first_bucket;
   guint first_index;
-  double y_min = INFINITY, y_max = -INFINITY, y_step;
+  double y_min = INFINITY, y_max = -INFINITY;
   GdkRGBA fg, line, up, down, band;
+  TsChartAxis axis;
   Legend legend = { 0 };
-  Plot plot;
   double legend_h;
   cairo_t *cr;
 
@@ -1092,9 +1012,9 @@ ts_price_chart_snapshot (GtkWidget   *widget,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  gdk_rgba_parse (&line, dark ? "#78aeed" : "#1c71d8");
-  gdk_rgba_parse (&up, dark ? "#57e389" : "#26a269");
-  gdk_rgba_parse (&down, dark ? "#ff7b63" : "#c01c28");
+  ts_chart_axis_get_color (TS_CHART_COLOR_BLUE, dark, &line);
+  ts_chart_axis_get_color (TS_CHART_COLOR_GREEN, dark, &up);
+  ts_chart_axis_get_color (TS_CHART_COLOR_RED, dark, &down);
   band = line;
 
   /* a row for the overlays' legend above the plot */
@@ -1127,7 +1047,7 @@ ts_price_chart_snapshot (GtkWidget   *widget,
   bucket_us = 1;
   while (bucket_us * pw < range_us)
     bucket_us *= 2;
-  first_bucket = floor_div (t_start, bucket_us);
+  first_bucket = ts_chart_axis_floor_div (t_start, bucket_us);
   first_index = lower_bound (self, first_bucket * bucket_us);
   update_columns (self, bucket_us, first_bucket, first_index);
 
@@ -1180,67 +1100,19 @@ ts_price_chart_snapshot (GtkWidget   *widget,
 
 #define Y_OF(v) (py + ph - ((v) - y_min) / (y_max - y_min) * ph)
 
+  axis = (TsChartAxis) { px, py, pw, ph, t_start, t_end, y_min, y_max };
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  /* horizontal grid and price labels (none under the last price's tag) */
-  y_step = nice_step ((y_max - y_min) / MAX (2, ph / 48.0));
+  /* horizontal grid and price labels (none under the last price's tag),
+   * the time axis */
   {
     double last_price = point_at (self, self->n_points - 1)->price;
-    double tag_y = isfinite (last_price) ? Y_OF (last_price) : -1000;
-    int digits = MAX (0, (int)ceil (-log10 (y_step)));
 
-    cairo_set_line_width (cr, 1);
-    for (double v = ceil (y_min / y_step) * y_step; v <= y_max; v += y_step)
-      {
-        double y = round (Y_OF (v)) + 0.5;
-        g_autofree char *label = ts_format_number (v, digits, FALSE);
-
-        set_source (cr, &fg, 0.10);
-        cairo_move_to (cr, px, y);
-        cairo_line_to (cr, px + pw, y);
-        cairo_stroke (cr);
-        if (fabs (y - tag_y) >= 16)
-          {
-            set_source (cr, &fg, 0.65);
-            draw_text (self, cr, label, px + pw + 8, y, 0, 0.5);
-          }
-      }
-  }
-
-  /* time axis */
-  {
-    static const int steps_s[] = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900,
-                                   1800, 3600, 7200, 21600, 43200, 86400 };
-    gint64 step_us = (gint64)86400 * G_USEC_PER_SEC;
-
-    for (guint i = 0; i < G_N_ELEMENTS (steps_s); i++)
-      {
-        gint64 s = (gint64)steps_s[i] * G_USEC_PER_SEC;
-
-        if ((double)s * pw / (double)range_us >= 96)
-          {
-            step_us = s;
-            break;
-          }
-      }
-
-    for (gint64 t = (floor_div (t_start, step_us) + 1) * step_us; t <= t_end; t += step_us)
-      {
-        double x = round (px + (double)(t - t_start) * pw / (double)range_us) + 0.5;
-        g_autofree char *label = ts_format_time_us (t, FALSE);
-
-        set_source (cr, &fg, 0.06);
-        cairo_move_to (cr, x, py);
-        cairo_line_to (cr, x, py + ph);
-        cairo_stroke (cr);
-        set_source (cr, &fg, 0.65);
-        draw_text (self, cr, label, x, py + ph + 5, 0.5, 0);
-      }
-
-    set_source (cr, &fg, 0.25);
-    cairo_move_to (cr, px, round (py + ph) + 0.5);
-    cairo_line_to (cr, px + pw, round (py + ph) + 0.5);
-    cairo_stroke (cr);
+    ts_chart_axis_draw_value_grid (&axis, widget, cr, &fg,
+                                   ts_chart_axis_nice_step ((y_max - y_min) / MAX (2, ph / 48.0), TRUE),
+                                   NULL, isfinite (last_price) ? Y_OF (last_price) : NAN);
+    ts_chart_axis_draw_time_grid (&axis, widget, cr, &fg, TS_CHART_TIME_CLOCK, 96, 5);
+    ts_chart_axis_draw_baseline (&axis, cr, &fg);
   }
 
   cairo_save (cr);
@@ -1252,8 +1124,7 @@ ts_price_chart_snapshot (GtkWidget   *widget,
   else
     draw_sparse (self, cr, px, pw, ph, py, t_start, range_us, bucket_us, y_min, y_max, &line, &band);
 
-  plot = (Plot) { px, py, pw, ph, t_start, t_end, range_us, y_min, y_max };
-  draw_overlays (self, cr, &plot, dark, &legend);
+  draw_overlays (self, cr, &axis, dark, &legend);
 
   /* fill markers */
   cairo_set_line_width (cr, 1.0);
@@ -1272,7 +1143,7 @@ ts_price_chart_snapshot (GtkWidget   *widget,
           cairo_line_to (cr, x + s, y + s * 0.8);
           cairo_line_to (cr, x - s, y + s * 0.8);
           cairo_close_path (cr);
-          set_source (cr, &up, 1.0);
+          ts_chart_axis_set_source (cr, &up, 1.0);
         }
       else
         {
@@ -1280,7 +1151,7 @@ ts_price_chart_snapshot (GtkWidget   *widget,
           cairo_line_to (cr, x + s, y - s * 0.8);
           cairo_line_to (cr, x - s, y - s * 0.8);
           cairo_close_path (cr);
-          set_source (cr, &down, 1.0);
+          ts_chart_axis_set_source (cr, &down, 1.0);
         }
       cairo_fill_preserve (cr);
       if (dark)
@@ -1290,7 +1161,7 @@ ts_price_chart_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
     }
   cairo_restore (cr);
-  draw_legend (self, cr, &plot, MARGIN_TOP - 4, &legend, &fg, dark);
+  draw_legend (self, cr, &axis, MARGIN_TOP - 4, &legend, &fg, dark);
 
   /* the last price as a tag on the axis */
   {
@@ -1299,19 +1170,8 @@ ts_price_chart_snapshot (GtkWidget   *widget,
     if (isfinite (last->price))
       {
         g_autofree char *label = ts_format_price (last->price);
-        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, label);
-        double y = Y_OF (last->price);
-        int w, h;
 
-        pango_layout_get_pixel_size (layout, &w, &h);
-        set_source (cr, &line, 1.0);
-        cairo_rectangle (cr, px + pw + 2, round (y - h / 2.0 - 2), w + 12, h + 4);
-        cairo_fill (cr);
-        cairo_set_source_rgb (cr, 1, 1, 1);
-        if (dark)
-          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-        cairo_move_to (cr, px + pw + 8, round (y - h / 2.0));
-        pango_cairo_show_layout (cr, layout);
+        ts_chart_axis_draw_badge (&axis, widget, cr, last->price, label, &line, dark);
       }
   }
 

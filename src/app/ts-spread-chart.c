@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ts-chart-axis.h"
 #include "ts-format.h"
 #include "ts-spread-chart.h"
 
@@ -66,41 +67,23 @@ typedef enum
 
 typedef struct
 {
-  const char *label;
-  const char *light, *dark; /* colours */
-  LineStyle   style;
-  double      width;
+  const char   *label;
+  gboolean      is_fg;  /* drawn in the foreground's colour, not @color */
+  TsChartColor  color;
+  LineStyle     style;
+  double        width;
 } Band;
 
 /* what each line looks like; the mean's colour is the foreground's */
 enum { LINE_SPREAD, LINE_MEAN, LINE_ENTRY, LINE_EXIT, LINE_STOP, N_LINES };
 
 static const Band lines[N_LINES] = {
-  [LINE_SPREAD] = { N_("Spread"), "#1c71d8", "#78aeed", STYLE_SOLID, 1.5 },
-  [LINE_MEAN]   = { N_("Mean"), NULL, NULL, STYLE_SOLID, 1.0 },
-  [LINE_ENTRY]  = { N_("Entry"), "#e66100", "#ffa348", STYLE_DASHED, 1.2 },
-  [LINE_EXIT]   = { N_("Exit"), "#26a269", "#57e389", STYLE_DOTTED, 1.5 },
-  [LINE_STOP]   = { N_("Stop"), "#c01c28", "#ff7b63", STYLE_DASHED, 1.2 },
+  [LINE_SPREAD] = { N_("Spread"), FALSE, TS_CHART_COLOR_BLUE, STYLE_SOLID, 1.5 },
+  [LINE_MEAN]   = { N_("Mean"), TRUE, TS_CHART_COLOR_BLUE, STYLE_SOLID, 1.0 },
+  [LINE_ENTRY]  = { N_("Entry"), FALSE, TS_CHART_COLOR_ORANGE, STYLE_DASHED, 1.2 },
+  [LINE_EXIT]   = { N_("Exit"), FALSE, TS_CHART_COLOR_GREEN, STYLE_DOTTED, 1.5 },
+  [LINE_STOP]   = { N_("Stop"), FALSE, TS_CHART_COLOR_RED, STYLE_DASHED, 1.2 },
 };
-
-static double
-nice_step (double raw)
-{
-  double mag, norm;
-
-  if (!(raw > 0) || !isfinite (raw))
-    return 1;
-
-  mag = pow (10, floor (log10 (raw)));
-  norm = raw / mag;
-  if (norm <= 1)
-    return mag;
-  if (norm <= 2)
-    return 2 * mag;
-  if (norm <= 5)
-    return 5 * mag;
-  return 10 * mag;
-}
 
 static void
 set_line (cairo_t    *cr,
@@ -127,30 +110,13 @@ line_color (guint          line,
             const GdkRGBA *fg,
             GdkRGBA       *out)
 {
-  if (lines[line].light == NULL)
+  if (lines[line].is_fg)
     {
       *out = *fg;
       out->alpha *= 0.55;
     }
   else
-    gdk_rgba_parse (out, dark ? lines[line].dark : lines[line].light);
-}
-
-static void
-draw_text (TsSpreadChart *self,
-           cairo_t       *cr,
-           const char    *text,
-           double         x,
-           double         y,
-           double         x_align,
-           double         y_align)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, round (x - w * x_align), round (y - h * y_align));
-  pango_cairo_show_layout (cr, layout);
+    ts_chart_axis_get_color (lines[line].color, dark, out);
 }
 
 /* the first sample with time >= @t */
@@ -233,7 +199,8 @@ ts_spread_chart_snapshot (GtkWidget   *widget,
     { FIELD_UPPER_EXIT, LINE_EXIT }, { FIELD_LOWER_EXIT, LINE_EXIT },
     { FIELD_MEAN, LINE_MEAN }, { FIELD_SPREAD, LINE_SPREAD },
   };
-  double px, py, pw, ph, y_min = INFINITY, y_max = -INFINITY, y_step;
+  double px, py, pw, ph, y_min = INFINITY, y_max = -INFINITY;
+  TsChartAxis axis;
   gint64 t_start, t_end, range_us;
   guint first;
   const Sample *last;
@@ -275,9 +242,9 @@ ts_spread_chart_snapshot (GtkWidget   *widget,
     {
       /* the strategy warms up (its rolling regression is not full yet) */
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.55);
-      draw_text (self, cr, _("Pairs spread: waiting for enough prices of both symbols"),
-                 width / 2.0, height / 2.0, 0.5, 0.5);
+      ts_chart_axis_set_source (cr, &fg, 0.55);
+      ts_chart_axis_draw_text (widget, cr, _("Pairs spread: waiting for enough prices of both symbols"),
+                               width / 2.0, height / 2.0, 0.5, 0.5);
       cairo_destroy (cr);
       return;
     }
@@ -290,38 +257,20 @@ ts_spread_chart_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  /* grid and axis labels (spread units) */
-  y_step = nice_step ((y_max - y_min) / MAX (2, ph / 36.0));
-  {
-    int digits = MAX (0, (int)ceil (-log10 (y_step)));
-
-    cairo_set_line_width (cr, 1);
-    for (double v = ceil (y_min / y_step) * y_step; v <= y_max; v += y_step)
-      {
-        double y = round (py + ph - (v - y_min) / (y_max - y_min) * ph) + 0.5;
-        g_autofree char *label = ts_format_number (v, digits, FALSE);
-
-        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.10);
-        cairo_move_to (cr, px, y);
-        cairo_line_to (cr, px + pw, y);
-        cairo_stroke (cr);
-        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.65);
-        draw_text (self, cr, label, px + pw + 8, y, 0, 0.5);
-      }
-    cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.25);
-    cairo_move_to (cr, px, round (py + ph) + 0.5);
-    cairo_line_to (cr, px + pw, round (py + ph) + 0.5);
-    cairo_stroke (cr);
-  }
-
-  /* the first and last time under the plot */
+  /* grid and axis labels (spread units), the first and last time under
+   * the plot */
+  axis = (TsChartAxis) { px, py, pw, ph, t_start, t_end, y_min, y_max };
+  ts_chart_axis_draw_value_grid (&axis, widget, cr, &fg,
+                                 ts_chart_axis_nice_step ((y_max - y_min) / MAX (2, ph / 36.0), FALSE),
+                                 NULL, NAN);
+  ts_chart_axis_draw_baseline (&axis, cr, &fg);
   {
     g_autofree char *from = ts_format_time_us (t_start, FALSE);
     g_autofree char *to = ts_format_time_us (t_end, FALSE);
 
-    cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.65);
-    draw_text (self, cr, from, px, py + ph + 4, 0, 0);
-    draw_text (self, cr, to, px + pw, py + ph + 4, 1, 0);
+    ts_chart_axis_set_source (cr, &fg, 0.65);
+    ts_chart_axis_draw_text (widget, cr, from, px, py + ph + 4, 0, 0);
+    ts_chart_axis_draw_text (widget, cr, to, px + pw, py + ph + 4, 1, 0);
   }
 
   cairo_save (cr);
@@ -363,10 +312,7 @@ ts_spread_chart_snapshot (GtkWidget   *widget,
         total += 20 + nw + 12;
       }
 
-    if (dark)
-      cairo_set_source_rgba (cr, 0.12, 0.12, 0.12, 0.75);
-    else
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+    ts_chart_axis_set_backdrop (cr, dark);
     cairo_rectangle (cr, x - 6, y - 2, total, h + 4);
     cairo_fill (cr);
 
@@ -390,7 +336,7 @@ ts_spread_chart_snapshot (GtkWidget   *widget,
         cairo_set_dash (cr, NULL, 0, 0);
 
         pango_layout_get_pixel_size (names[i], &nw, &nh);
-        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.85);
+        ts_chart_axis_set_source (cr, &fg, 0.85);
         cairo_move_to (cr, x + 20, y);
         pango_cairo_show_layout (cr, names[i]);
         x += 20 + nw + 12;
