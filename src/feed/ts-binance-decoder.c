@@ -16,14 +16,11 @@
 
 struct _TsBinanceDecoder
 {
-  JsonParser     *parser;      /* reused for every message */
-  GHashTable     *last_u;      /* symbol -> gint64 *: last depthUpdate "u" */
-  GArray         *levels;      /* TsBookLevel scratch */
-  char           *symbol;      /* for raw partial depth streams */
-  gint64          latest_us;
-  gint64          receive_us;  /* of the message being decoded */
-  TsDecoderStats  stats;
-  guint64         events[TS_BINANCE_N_EVENTS];
+  TsFeedJsonDecoder  base;
+  GHashTable        *last_u;     /* symbol -> gint64 *: last depthUpdate "u" */
+  char              *symbol;     /* for raw partial depth streams */
+  gint64             latest_us;
+  guint64            events[TS_BINANCE_N_EVENTS];
 };
 
 TsBinanceDecoder *
@@ -31,9 +28,8 @@ ts_binance_decoder_new (void)
 {
   TsBinanceDecoder *self = g_new0 (TsBinanceDecoder, 1);
 
-  self->parser = json_parser_new_immutable ();
+  _ts_feed_json_decoder_init (&self->base);
   self->last_u = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->levels = g_array_new (FALSE, FALSE, sizeof (TsBookLevel));
   return self;
 }
 
@@ -42,9 +38,8 @@ ts_binance_decoder_free (TsBinanceDecoder *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->parser);
+  _ts_feed_json_decoder_clear (&self->base);
   g_clear_pointer (&self->last_u, g_hash_table_unref);
-  g_clear_pointer (&self->levels, g_array_unref);
   g_free (self->symbol);
   g_free (self);
 }
@@ -67,13 +62,11 @@ note_time (TsBinanceDecoder  *self,
            gint64            *out_us,
            GError           **error)
 {
-  gint64 ms, us;
+  gint64 us;
 
   if (!json_object_has_member (object, name))
     return TRUE;
-  if (!_ts_json_get_int (object, name, &ms, error)
-      || !_ts_feed_ms_to_us (ms, name, &us, error)
-      || !_ts_feed_check_time (us, self->receive_us, error))
+  if (!_ts_json_get_time_ms (object, name, self->base.receive_us, &us, error))
     return FALSE;
   if (out_us != NULL)
     *out_us = us;
@@ -89,13 +82,11 @@ decode_trade (TsBinanceDecoder  *self,
               TsTick            *tick,
               GError           **error)
 {
-  const char *symbol;
   gint64 id;
   gint64 time_us = 0;
   gboolean buyer_is_maker;
 
-  if (!_ts_json_get_string (data, "s", &symbol, error)
-      || !_ts_feed_set_symbol (tick, symbol, error)
+  if (!_ts_json_get_symbol (data, "s", tick, NULL, error)
       || !_ts_json_get_decimal (data, "p", FALSE, &tick->price, error)
       || !_ts_json_get_decimal (data, "q", FALSE, &tick->size, error))
     return FALSE;
@@ -126,7 +117,7 @@ decode_trade (TsBinanceDecoder  *self,
 static gint64
 quote_time (TsBinanceDecoder *self)
 {
-  return self->latest_us != 0 ? self->latest_us : self->receive_us;
+  return self->latest_us != 0 ? self->latest_us : self->base.receive_us;
 }
 
 static gboolean
@@ -135,11 +126,9 @@ decode_book_ticker (TsBinanceDecoder  *self,
                     TsTick            *tick,
                     GError           **error)
 {
-  const char *symbol;
   gint64 id;
 
-  if (!_ts_json_get_string (data, "s", &symbol, error)
-      || !_ts_feed_set_symbol (tick, symbol, error)
+  if (!_ts_json_get_symbol (data, "s", tick, NULL, error)
       || !_ts_json_get_decimal (data, "b", FALSE, &tick->bid, error)
       || !_ts_json_get_decimal (data, "B", FALSE, &tick->bid_size, error)
       || !_ts_json_get_decimal (data, "a", FALSE, &tick->ask, error)
@@ -159,27 +148,28 @@ decode_book_ticker (TsBinanceDecoder  *self,
   return TRUE;
 }
 
-/* Best level of one side of a partial depth payload (best first). */
+/* Best level of one side of a partial depth payload (best first), read
+ * through the scratch array @levels. */
 static gboolean
-best_level (TsBinanceDecoder  *self,
-            JsonObject        *data,
-            const char        *name,
-            TsBookLevel       *best,
-            gboolean          *empty,
-            GError           **error)
+best_level (JsonObject   *data,
+            const char   *name,
+            GArray       *levels,
+            TsBookLevel  *best,
+            gboolean     *empty,
+            GError      **error)
 {
   JsonArray *array;
 
-  g_array_set_size (self->levels, 0);
+  g_array_set_size (levels, 0);
   if (!_ts_json_get_array (data, name, &array, error)
-      || !_ts_json_get_levels (array, name, self->levels, error))
+      || !_ts_json_get_levels (array, name, levels, error))
     return FALSE;
-  if (self->levels->len == 0)
+  if (levels->len == 0)
     {
       *empty = TRUE;
       return TRUE;
     }
-  *best = g_array_index (self->levels, TsBookLevel, 0);
+  *best = g_array_index (levels, TsBookLevel, 0);
   if (best->size <= 0.0)
     {
       g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_BAD_VALUE,
@@ -205,8 +195,8 @@ decode_partial_depth (TsBinanceDecoder  *self,
   *has_tick = FALSE;
   if (!_ts_json_get_int (data, "lastUpdateId", &id, error)
       || !_ts_feed_set_symbol (tick, symbol, error)
-      || !best_level (self, data, "bids", &bid, &empty, error)
-      || !best_level (self, data, "asks", &ask, &empty, error))
+      || !best_level (data, "bids", self->base.bids, &bid, &empty, error)
+      || !best_level (data, "asks", self->base.asks, &ask, &empty, error))
     return FALSE;
   if (bid.price > ask.price && !empty)
     {
@@ -254,7 +244,7 @@ decode_depth_update (TsBinanceDecoder  *self,
       g_hash_table_insert (self->last_u, g_strdup (symbol), last);
     }
   else if (first != *last + 1)
-    self->stats.gaps++;
+    self->base.stats.gaps++;
   *last = final;
   return TRUE;
 }
@@ -354,6 +344,23 @@ decode_object (TsBinanceDecoder  *self,
   return RESULT_REJECTED;
 }
 
+/* A TsFeedJsonDecodeFunc: at most one tick a message. */
+static gboolean
+decode_message (gpointer     decoder,
+                JsonObject  *object,
+                GArray      *ticks,
+                GError     **error)
+{
+  TsTick tick;
+  Result result;
+
+  memset (&tick, 0, sizeof tick);
+  result = decode_object (decoder, object, &tick, error);
+  if (result == RESULT_TICK)
+    g_array_append_val (ticks, tick);
+  return result != RESULT_REJECTED;
+}
+
 gboolean
 ts_binance_decoder_decode_at (TsBinanceDecoder  *self,
                               const char        *data,
@@ -362,44 +369,9 @@ ts_binance_decoder_decode_at (TsBinanceDecoder  *self,
                               GArray            *ticks,
                               GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *object;
-  TsTick tick;
-  Result result = RESULT_REJECTED;
-
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (ticks != NULL, FALSE);
-  g_return_val_if_fail (g_array_get_element_size (ticks) == sizeof (TsTick), FALSE);
-
-  self->stats.messages++;
-  self->receive_us = receive_time_us;
-  memset (&tick, 0, sizeof tick);
-
-  if (_ts_feed_check_length (data, &length, &local_error)
-      && (object = _ts_feed_parse_object (self->parser, data, length, &local_error)) != NULL)
-    result = decode_object (self, object, &tick, &local_error);
-
-  switch (result)
-    {
-    case RESULT_REJECTED:
-      _ts_decoder_stats_reject (&self->stats, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    case RESULT_SKIPPED:
-      self->stats.skipped++;
-      return TRUE;
-    case RESULT_TICK:
-      g_array_append_val (ticks, tick);
-      if (tick.flags & TS_TICK_TRADE)
-        self->stats.trades++;
-      else
-        self->stats.quotes++;
-      return TRUE;
-    default:
-      g_assert_not_reached ();
-    }
-  return FALSE;
+  return _ts_feed_json_decoder_decode (&self->base, data, length, receive_time_us, ticks,
+                                       decode_message, self, error);
 }
 
 gboolean
@@ -416,8 +388,6 @@ char *
 ts_binance_decoder_dup_subscribe_message (const char * const *symbols)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (symbols != NULL, NULL);
 
@@ -439,10 +409,7 @@ ts_binance_decoder_dup_subscribe_message (const char * const *symbols)
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, 1);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return _ts_feed_json_builder_to_data (builder);
 }
 
 gint64
@@ -456,35 +423,35 @@ guint64
 ts_binance_decoder_get_messages (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->stats.messages;
+  return self->base.stats.messages;
 }
 
 guint64
 ts_binance_decoder_get_trades (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->stats.trades;
+  return self->base.stats.trades;
 }
 
 guint64
 ts_binance_decoder_get_quotes (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->stats.quotes;
+  return self->base.stats.quotes;
 }
 
 guint64
 ts_binance_decoder_get_skipped (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->stats.skipped;
+  return self->base.stats.skipped;
 }
 
 guint64
 ts_binance_decoder_get_rejected (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->stats.rejected;
+  return self->base.stats.rejected;
 }
 
 guint64
@@ -500,12 +467,12 @@ guint64
 ts_binance_decoder_get_gaps (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->stats.gaps;
+  return self->base.stats.gaps;
 }
 
 const TsDecoderStats *
 ts_binance_decoder_get_stats (const TsBinanceDecoder *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return &self->stats;
+  return &self->base.stats;
 }

@@ -24,39 +24,24 @@ typedef struct
 
 typedef struct
 {
-  TsBook *book;
+  TsBook *book;  /* first: a _ts_feed_book_table_get() entry */
   gint64  last_u;
   Ticker  ticker;
 } Symbol;
 
 struct _TsBybitDecoder
 {
-  JsonParser     *parser;
-  GHashTable     *symbols;  /* symbol -> Symbol */
-  GArray         *bids;     /* TsBookLevel scratch */
-  GArray         *asks;     /* TsBookLevel scratch */
-  gint64          receive_us;
-  TsDecoderStats  stats;
+  TsFeedJsonDecoder  base;
+  GHashTable        *symbols;  /* symbol -> Symbol */
 };
-
-static void
-symbol_free (gpointer data)
-{
-  Symbol *symbol = data;
-
-  _ts_book_free (symbol->book);
-  g_free (symbol);
-}
 
 TsBybitDecoder *
 ts_bybit_decoder_new (void)
 {
   TsBybitDecoder *self = g_new0 (TsBybitDecoder, 1);
 
-  self->parser = json_parser_new_immutable ();
-  self->symbols = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, symbol_free);
-  self->bids = g_array_new (FALSE, FALSE, sizeof (TsBookLevel));
-  self->asks = g_array_new (FALSE, FALSE, sizeof (TsBookLevel));
+  _ts_feed_json_decoder_init (&self->base);
+  self->symbols = _ts_feed_book_table_new ();
   return self;
 }
 
@@ -65,10 +50,8 @@ ts_bybit_decoder_free (TsBybitDecoder *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->parser);
+  _ts_feed_json_decoder_clear (&self->base);
   g_clear_pointer (&self->symbols, g_hash_table_unref);
-  g_clear_pointer (&self->bids, g_array_unref);
-  g_clear_pointer (&self->asks, g_array_unref);
   g_free (self);
 }
 
@@ -76,15 +59,7 @@ static Symbol *
 get_symbol (TsBybitDecoder *self,
             const char     *name)
 {
-  Symbol *symbol = g_hash_table_lookup (self->symbols, name);
-
-  if (symbol == NULL)
-    {
-      symbol = g_new0 (Symbol, 1);
-      symbol->book = _ts_book_new ();
-      g_hash_table_insert (self->symbols, g_strdup (name), symbol);
-    }
-  return symbol;
+  return _ts_feed_book_table_get (self->symbols, name, sizeof (Symbol));
 }
 
 /* A ms member to µs, checked against the receive time. */
@@ -95,11 +70,7 @@ get_time (TsBybitDecoder  *self,
           gint64          *out_us,
           GError         **error)
 {
-  gint64 ms;
-
-  return _ts_json_get_int (object, name, &ms, error)
-         && _ts_feed_ms_to_us (ms, name, out_us, error)
-         && _ts_feed_check_time (*out_us, self->receive_us, error);
+  return _ts_json_get_time_ms (object, name, self->base.receive_us, out_us, error);
 }
 
 /* "cts" when present, else "ts" */
@@ -158,7 +129,7 @@ decode_trades (TsBybitDecoder  *self,
       JsonNode *node = json_array_get_element (data, i);
       JsonObject *trade;
       TsTick tick = { 0 };
-      const char *symbol, *side, *id;
+      const char *side, *id;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -167,8 +138,7 @@ decode_trades (TsBybitDecoder  *self,
           return FALSE;
         }
       trade = json_node_get_object (node);
-      if (!_ts_json_get_string (trade, "s", &symbol, error)
-          || !_ts_feed_set_symbol (&tick, symbol, error)
+      if (!_ts_json_get_symbol (trade, "s", &tick, NULL, error)
           || !get_time (self, trade, "T", &tick.time_us, error)
           || !_ts_json_get_string (trade, "S", &side, error)
           || !_ts_json_get_decimal (trade, "p", FALSE, &tick.price, error)
@@ -208,18 +178,17 @@ decode_orderbook (TsBybitDecoder  *self,
   gint64 u;
   Symbol *symbol;
 
-  g_array_set_size (self->bids, 0);
-  g_array_set_size (self->asks, 0);
+  g_array_set_size (self->base.bids, 0);
+  g_array_set_size (self->base.asks, 0);
   if (!get_type (object, &is_snapshot, error)
       || !get_message_time (self, object, &tick.time_us, error)
       || !_ts_json_get_object (object, "data", &data, error)
-      || !_ts_json_get_string (data, "s", &name, error)
-      || !_ts_feed_set_symbol (&tick, name, error)
+      || !_ts_json_get_symbol (data, "s", &tick, &name, error)
       || !_ts_json_get_int (data, "u", &u, error)
       || !_ts_json_get_array (data, "b", &b, error)
       || !_ts_json_get_array (data, "a", &a, error)
-      || !_ts_json_get_levels (b, "b", self->bids, error)
-      || !_ts_json_get_levels (a, "a", self->asks, error))
+      || !_ts_json_get_levels (b, "b", self->base.bids, error)
+      || !_ts_json_get_levels (a, "a", self->base.asks, error))
     return FALSE;
 
   symbol = get_symbol (self, name);
@@ -231,21 +200,10 @@ decode_orderbook (TsBybitDecoder  *self,
   else if (!symbol->book->ready)
     return TRUE; /* no snapshot yet */
   else if (u != symbol->last_u + 1)
-    self->stats.gaps++;
+    self->base.stats.gaps++;
   symbol->last_u = u;
 
-  for (guint i = 0; i < self->bids->len; i++)
-    {
-      const TsBookLevel *level = &g_array_index (self->bids, TsBookLevel, i);
-
-      _ts_book_set (symbol->book, TRUE, level->price, level->size);
-    }
-  for (guint i = 0; i < self->asks->len; i++)
-    {
-      const TsBookLevel *level = &g_array_index (self->asks, TsBookLevel, i);
-
-      _ts_book_set (symbol->book, FALSE, level->price, level->size);
-    }
+  _ts_feed_json_decoder_apply_levels (&self->base, symbol->book);
   if (_ts_book_take_changed_top (symbol->book, &tick))
     {
       tick.seq = u > 0 ? (guint64) u : 0;
@@ -284,8 +242,7 @@ decode_ticker (TsBybitDecoder  *self,
   if (!get_type (object, &is_snapshot, error)
       || !get_message_time (self, object, &tick.time_us, error)
       || !_ts_json_get_object (object, "data", &data, error)
-      || !_ts_json_get_string (data, "symbol", &name, error)
-      || !_ts_feed_set_symbol (&tick, name, error))
+      || !_ts_json_get_symbol (data, "symbol", &tick, &name, error))
     return FALSE;
 
   symbol = get_symbol (self, name);
@@ -325,11 +282,12 @@ decode_ticker (TsBybitDecoder  *self,
 }
 
 static gboolean
-decode_object (TsBybitDecoder  *self,
-               JsonObject      *object,
-               GArray          *ticks,
-               GError         **error)
+decode_object (gpointer     decoder,
+               JsonObject  *object,
+               GArray      *ticks,
+               GError     **error)
 {
+  TsBybitDecoder *self = decoder;
   const char *topic;
 
   /* replies to subscribe / ping requests */
@@ -373,37 +331,16 @@ ts_bybit_decoder_decode (TsBybitDecoder  *self,
                          GArray          *ticks,
                          GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *object;
-  guint from;
-
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (ticks != NULL, FALSE);
-  g_return_val_if_fail (g_array_get_element_size (ticks) == sizeof (TsTick), FALSE);
-
-  self->stats.messages++;
-  self->receive_us = receive_time_us;
-  from = ticks->len;
-
-  if (!_ts_feed_check_length (data, &length, &local_error)
-      || (object = _ts_feed_parse_object (self->parser, data, length, &local_error)) == NULL
-      || !decode_object (self, object, ticks, &local_error))
-    {
-      g_array_set_size (ticks, from);
-      _ts_decoder_stats_reject (&self->stats, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  _ts_decoder_stats_count (&self->stats, ticks, from);
-  return TRUE;
+  return _ts_feed_json_decoder_decode (&self->base, data, length, receive_time_us, ticks,
+                                       decode_object, self, error);
 }
 
 const TsDecoderStats *
 ts_bybit_decoder_get_stats (const TsBybitDecoder *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return &self->stats;
+  return &self->base.stats;
 }
 
 char *
@@ -411,8 +348,6 @@ ts_bybit_decoder_dup_subscribe_message (const char * const *symbols,
                                         guint               orderbook_depth)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (symbols != NULL, NULL);
 
@@ -435,8 +370,5 @@ ts_bybit_decoder_dup_subscribe_message (const char * const *symbols,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return _ts_feed_json_builder_to_data (builder);
 }

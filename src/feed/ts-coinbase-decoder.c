@@ -16,7 +16,7 @@
 
 typedef struct
 {
-  TsBook *book;
+  TsBook *book;              /* first: a _ts_feed_book_table_get() entry */
   gint64  last_trade_id;     /* 0: none yet */
   gint64  last_match_seq;    /* 0: none yet */
   gint64  last_ticker_seq;   /* 0: none yet */
@@ -32,34 +32,19 @@ typedef struct
 
 struct _TsCoinbaseDecoder
 {
-  JsonParser     *parser;
-  GHashTable     *products;  /* product id -> Product */
-  GArray         *bids;      /* TsBookLevel scratch */
-  GArray         *asks;      /* TsBookLevel scratch */
-  GArray         *changes;   /* Change scratch */
-  gint64          receive_us;
-  TsDecoderStats  stats;
-  guint64         counts[TS_COINBASE_N_MESSAGES];
+  TsFeedJsonDecoder  base;
+  GHashTable        *products;  /* product id -> Product */
+  GArray            *changes;   /* Change scratch */
+  guint64            counts[TS_COINBASE_N_MESSAGES];
 };
-
-static void
-product_free (gpointer data)
-{
-  Product *product = data;
-
-  _ts_book_free (product->book);
-  g_free (product);
-}
 
 TsCoinbaseDecoder *
 ts_coinbase_decoder_new (void)
 {
   TsCoinbaseDecoder *self = g_new0 (TsCoinbaseDecoder, 1);
 
-  self->parser = json_parser_new_immutable ();
-  self->products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, product_free);
-  self->bids = g_array_new (FALSE, FALSE, sizeof (TsBookLevel));
-  self->asks = g_array_new (FALSE, FALSE, sizeof (TsBookLevel));
+  _ts_feed_json_decoder_init (&self->base);
+  self->products = _ts_feed_book_table_new ();
   self->changes = g_array_new (FALSE, FALSE, sizeof (Change));
   return self;
 }
@@ -69,10 +54,8 @@ ts_coinbase_decoder_free (TsCoinbaseDecoder *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->parser);
+  _ts_feed_json_decoder_clear (&self->base);
   g_clear_pointer (&self->products, g_hash_table_unref);
-  g_clear_pointer (&self->bids, g_array_unref);
-  g_clear_pointer (&self->asks, g_array_unref);
   g_clear_pointer (&self->changes, g_array_unref);
   g_free (self);
 }
@@ -81,15 +64,7 @@ static Product *
 get_product (TsCoinbaseDecoder *self,
              const char        *product_id)
 {
-  Product *product = g_hash_table_lookup (self->products, product_id);
-
-  if (product == NULL)
-    {
-      product = g_new0 (Product, 1);
-      product->book = _ts_book_new ();
-      g_hash_table_insert (self->products, g_strdup (product_id), product);
-    }
-  return product;
+  return _ts_feed_book_table_get (self->products, product_id, sizeof (Product));
 }
 
 /* product_id into @tick->symbol, checked */
@@ -99,8 +74,7 @@ get_product_id (JsonObject  *object,
                 const char **out,
                 GError     **error)
 {
-  return _ts_json_get_string (object, "product_id", out, error)
-         && _ts_feed_set_symbol (tick, *out, error);
+  return _ts_json_get_symbol (object, "product_id", tick, out, error);
 }
 
 static gboolean
@@ -109,11 +83,7 @@ get_time (TsCoinbaseDecoder  *self,
           gint64             *out_us,
           GError            **error)
 {
-  const char *text;
-
-  return _ts_json_get_string (object, "time", &text, error)
-         && _ts_feed_parse_rfc3339 (text, out_us, error)
-         && _ts_feed_check_time (*out_us, self->receive_us, error);
+  return _ts_json_get_time_rfc3339 (object, "time", self->base.receive_us, out_us, error);
 }
 
 static gboolean
@@ -159,11 +129,11 @@ decode_match (TsCoinbaseDecoder  *self,
   product = get_product (self, product_id);
   if (product->last_match_seq != 0 && sequence <= product->last_match_seq)
     {
-      self->stats.out_of_order++;
+      self->base.stats.out_of_order++;
       return TRUE;
     }
   if (!is_last && product->last_trade_id != 0 && trade_id != product->last_trade_id + 1)
-    self->stats.gaps++;
+    self->base.stats.gaps++;
   product->last_match_seq = sequence;
   product->last_trade_id = trade_id;
   product->latest_us = MAX (product->latest_us, tick.time_us);
@@ -214,7 +184,7 @@ decode_ticker (TsCoinbaseDecoder  *self,
   product = get_product (self, product_id);
   if (product->last_ticker_seq != 0 && sequence <= product->last_ticker_seq)
     {
-      self->stats.out_of_order++;
+      self->base.stats.out_of_order++;
       return TRUE;
     }
   product->last_ticker_seq = sequence;
@@ -240,33 +210,22 @@ decode_snapshot (TsCoinbaseDecoder  *self,
   JsonArray *bids, *asks;
   Product *product;
 
-  g_array_set_size (self->bids, 0);
-  g_array_set_size (self->asks, 0);
+  g_array_set_size (self->base.bids, 0);
+  g_array_set_size (self->base.asks, 0);
   if (!get_product_id (object, &tick, &product_id, error)
       || !_ts_json_get_array (object, "bids", &bids, error)
       || !_ts_json_get_array (object, "asks", &asks, error)
-      || !_ts_json_get_levels (bids, "bids", self->bids, error)
-      || !_ts_json_get_levels (asks, "asks", self->asks, error))
+      || !_ts_json_get_levels (bids, "bids", self->base.bids, error)
+      || !_ts_json_get_levels (asks, "asks", self->base.asks, error))
     return FALSE;
 
   self->counts[TS_COINBASE_MESSAGE_SNAPSHOT]++;
   product = get_product (self, product_id);
   _ts_book_clear (product->book);
-  for (guint i = 0; i < self->bids->len; i++)
-    {
-      const TsBookLevel *level = &g_array_index (self->bids, TsBookLevel, i);
-
-      _ts_book_set (product->book, TRUE, level->price, level->size);
-    }
-  for (guint i = 0; i < self->asks->len; i++)
-    {
-      const TsBookLevel *level = &g_array_index (self->asks, TsBookLevel, i);
-
-      _ts_book_set (product->book, FALSE, level->price, level->size);
-    }
+  _ts_feed_json_decoder_apply_levels (&self->base, product->book);
   product->book->ready = TRUE;
 
-  tick.time_us = self->receive_us != 0 ? self->receive_us : product->latest_us;
+  tick.time_us = self->base.receive_us != 0 ? self->base.receive_us : product->latest_us;
   if (tick.time_us != 0 && _ts_book_take_changed_top (product->book, &tick))
     g_array_append_val (ticks, tick);
   return TRUE;
@@ -351,11 +310,12 @@ decode_l2update (TsCoinbaseDecoder  *self,
 }
 
 static gboolean
-decode_object (TsCoinbaseDecoder  *self,
-               JsonObject         *object,
-               GArray             *ticks,
-               GError            **error)
+decode_object (gpointer     decoder,
+               JsonObject  *object,
+               GArray      *ticks,
+               GError     **error)
 {
+  TsCoinbaseDecoder *self = decoder;
   const char *type;
 
   if (!_ts_json_get_string (object, "type", &type, error))
@@ -393,37 +353,16 @@ ts_coinbase_decoder_decode (TsCoinbaseDecoder  *self,
                             GArray             *ticks,
                             GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *object;
-  guint from;
-
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (ticks != NULL, FALSE);
-  g_return_val_if_fail (g_array_get_element_size (ticks) == sizeof (TsTick), FALSE);
-
-  self->stats.messages++;
-  self->receive_us = receive_time_us;
-  from = ticks->len;
-
-  if (!_ts_feed_check_length (data, &length, &local_error)
-      || (object = _ts_feed_parse_object (self->parser, data, length, &local_error)) == NULL
-      || !decode_object (self, object, ticks, &local_error))
-    {
-      g_array_set_size (ticks, from);
-      _ts_decoder_stats_reject (&self->stats, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  _ts_decoder_stats_count (&self->stats, ticks, from);
-  return TRUE;
+  return _ts_feed_json_decoder_decode (&self->base, data, length, receive_time_us, ticks,
+                                       decode_object, self, error);
 }
 
 const TsDecoderStats *
 ts_coinbase_decoder_get_stats (const TsCoinbaseDecoder *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return &self->stats;
+  return &self->base.stats;
 }
 
 guint64
@@ -440,8 +379,6 @@ ts_coinbase_decoder_dup_subscribe_message (const char * const *product_ids)
 {
   static const char * const channels[] = { "matches", "ticker", "level2" };
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (product_ids != NULL, NULL);
 
@@ -459,8 +396,5 @@ ts_coinbase_decoder_dup_subscribe_message (const char * const *product_ids)
     json_builder_add_string_value (builder, channels[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return _ts_feed_json_builder_to_data (builder);
 }

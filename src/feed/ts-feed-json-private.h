@@ -7,9 +7,55 @@
 
 #include <json-glib/json-glib.h>
 #include "../core/ts-tick.h"
+#include "ts-book-private.h"
 #include "ts-decoder-stats.h"
 
 G_BEGIN_DECLS
+
+/* The state every JSON venue decoder holds (embedded in each). */
+typedef struct
+{
+  JsonParser     *parser;      /* reused for every message */
+  GArray         *bids;        /* TsBookLevel scratch */
+  GArray         *asks;        /* TsBookLevel scratch */
+  gint64          receive_us;  /* of the message being decoded, 0 = unknown */
+  TsDecoderStats  stats;
+} TsFeedJsonDecoder;
+
+/* Decodes one parsed message object, appending ticks to @ticks; FALSE
+ * with @error set on a rejection. */
+typedef gboolean (*TsFeedJsonDecodeFunc) (gpointer     decoder,
+                                          JsonObject  *object,
+                                          GArray      *ticks,
+                                          GError     **error);
+
+void        _ts_feed_json_decoder_init   (TsFeedJsonDecoder    *base);
+void        _ts_feed_json_decoder_clear  (TsFeedJsonDecoder    *base);
+/* The whole decode of one message: counts it, checks its length, parses
+ * it, calls @decode; on failure drops the ticks it appended, counts the
+ * rejection and propagates the TS_FEED_ERROR; else counts the ticks. */
+gboolean    _ts_feed_json_decoder_decode (TsFeedJsonDecoder    *base,
+                                          const char           *data,
+                                          gssize                length,
+                                          gint64                receive_time_us,
+                                          GArray               *ticks,
+                                          TsFeedJsonDecodeFunc  decode,
+                                          gpointer              decoder,
+                                          GError              **error);
+/* Applies base->bids then base->asks to @book. */
+void        _ts_feed_json_decoder_apply_levels (TsFeedJsonDecoder *base,
+                                                TsBook            *book);
+
+/* A table symbol -> entry, where an entry is a zeroed struct of
+ * @entry_size bytes whose first member is a TsBook * (made on insert,
+ * freed with the entry). */
+GHashTable *_ts_feed_book_table_new      (void);
+gpointer    _ts_feed_book_table_get      (GHashTable   *table,
+                                          const char   *symbol,
+                                          gsize         entry_size);
+
+/* The text of a finished JsonBuilder's root (for subscribe messages). */
+char       *_ts_feed_json_builder_to_data (JsonBuilder *builder);
 
 /* Each sets a TS_FEED_ERROR and returns FALSE/NULL on failure. */
 
@@ -69,6 +115,13 @@ gboolean    _ts_json_get_levels       (JsonArray    *array,
 gboolean    _ts_feed_set_symbol       (TsTick       *tick,
                                        const char   *symbol,
                                        GError      **error);
+/* A string member into @tick->symbol, checked as above; @out (may be
+ * NULL) gets the string. */
+gboolean    _ts_json_get_symbol       (JsonObject   *object,
+                                       const char   *name,
+                                       TsTick       *tick,
+                                       const char  **out,
+                                       GError      **error);
 /* BAD_VALUE unless 0 < @ms <= G_MAXINT64 / 1000. */
 gboolean    _ts_feed_ms_to_us         (gint64        ms,
                                        const char   *what,
@@ -83,6 +136,20 @@ gboolean    _ts_feed_parse_rfc3339    (const char   *text,
  * receive_time_us != 0. */
 gboolean    _ts_feed_check_time       (gint64        time_us,
                                        gint64        receive_time_us,
+                                       GError      **error);
+/* An integer ms member to µs, checked as by _ts_feed_ms_to_us() and
+ * _ts_feed_check_time(). */
+gboolean    _ts_json_get_time_ms      (JsonObject   *object,
+                                       const char   *name,
+                                       gint64        receive_time_us,
+                                       gint64       *out_us,
+                                       GError      **error);
+/* A string member holding an RFC 3339 time, to µs, checked as by
+ * _ts_feed_parse_rfc3339() and _ts_feed_check_time(). */
+gboolean    _ts_json_get_time_rfc3339 (JsonObject   *object,
+                                       const char   *name,
+                                       gint64        receive_time_us,
+                                       gint64       *out_us,
                                        GError      **error);
 
 /* Counts a rejection by its code (any code outside TS_FEED_ERROR as

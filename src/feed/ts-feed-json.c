@@ -58,14 +58,17 @@ _ts_feed_parse_object (JsonParser  *parser,
   return json_node_get_object (root);
 }
 
+/* The member @name of @object when it holds @node_type (and, for a value,
+ * @value_type); MISSING_FIELD / WRONG_TYPE otherwise. */
 static JsonNode *
-get_value (JsonObject  *object,
-           const char  *name,
-           GType        type,
-           const char  *type_name,
-           GError     **error)
+get_member (JsonObject    *object,
+            const char    *name,
+            JsonNodeType   node_type,
+            GType          value_type,
+            GError       **error)
 {
   JsonNode *node = json_object_get_member (object, name);
+  const char *type_name;
 
   if (node == NULL)
     {
@@ -73,13 +76,23 @@ get_value (JsonObject  *object,
                    "\"%s\" is missing", name);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_WRONG_TYPE,
-                   "\"%s\" is not %s", name, type_name);
-      return NULL;
-    }
-  return node;
+  if (JSON_NODE_TYPE (node) == node_type
+      && (node_type != JSON_NODE_VALUE || json_node_get_value_type (node) == value_type))
+    return node;
+
+  if (node_type == JSON_NODE_ARRAY)
+    type_name = "an array";
+  else if (node_type == JSON_NODE_OBJECT)
+    type_name = "an object";
+  else if (value_type == G_TYPE_STRING)
+    type_name = "a string";
+  else if (value_type == G_TYPE_INT64)
+    type_name = "an integer";
+  else
+    type_name = "a boolean";
+  g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_WRONG_TYPE,
+               "\"%s\" is not %s", name, type_name);
+  return NULL;
 }
 
 gboolean
@@ -88,12 +101,11 @@ _ts_json_get_string (JsonObject   *object,
                      const char  **out,
                      GError      **error)
 {
-  JsonNode *node = get_value (object, name, G_TYPE_STRING, "a string", error);
+  JsonNode *node = get_member (object, name, JSON_NODE_VALUE, G_TYPE_STRING, error);
 
-  if (node == NULL)
-    return FALSE;
-  *out = json_node_get_string (node);
-  return TRUE;
+  if (node != NULL)
+    *out = json_node_get_string (node);
+  return node != NULL;
 }
 
 gboolean
@@ -102,12 +114,11 @@ _ts_json_get_int (JsonObject  *object,
                   gint64      *out,
                   GError     **error)
 {
-  JsonNode *node = get_value (object, name, G_TYPE_INT64, "an integer", error);
+  JsonNode *node = get_member (object, name, JSON_NODE_VALUE, G_TYPE_INT64, error);
 
-  if (node == NULL)
-    return FALSE;
-  *out = json_node_get_int (node);
-  return TRUE;
+  if (node != NULL)
+    *out = json_node_get_int (node);
+  return node != NULL;
 }
 
 gboolean
@@ -116,12 +127,11 @@ _ts_json_get_bool (JsonObject  *object,
                    gboolean    *out,
                    GError     **error)
 {
-  JsonNode *node = get_value (object, name, G_TYPE_BOOLEAN, "a boolean", error);
+  JsonNode *node = get_member (object, name, JSON_NODE_VALUE, G_TYPE_BOOLEAN, error);
 
-  if (node == NULL)
-    return FALSE;
-  *out = json_node_get_boolean (node);
-  return TRUE;
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
+  return node != NULL;
 }
 
 gboolean
@@ -130,22 +140,11 @@ _ts_json_get_array (JsonObject  *object,
                     JsonArray  **out,
                     GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode *node = get_member (object, name, JSON_NODE_ARRAY, G_TYPE_INVALID, error);
 
-  if (node == NULL)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_MISSING_FIELD,
-                   "\"%s\" is missing", name);
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_WRONG_TYPE,
-                   "\"%s\" is not an array", name);
-      return FALSE;
-    }
-  *out = json_node_get_array (node);
-  return TRUE;
+  if (node != NULL)
+    *out = json_node_get_array (node);
+  return node != NULL;
 }
 
 gboolean
@@ -154,22 +153,11 @@ _ts_json_get_object (JsonObject  *object,
                      JsonObject **out,
                      GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode *node = get_member (object, name, JSON_NODE_OBJECT, G_TYPE_INVALID, error);
 
-  if (node == NULL)
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_MISSING_FIELD,
-                   "\"%s\" is missing", name);
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, TS_FEED_ERROR, TS_FEED_ERROR_WRONG_TYPE,
-                   "\"%s\" is not an object", name);
-      return FALSE;
-    }
-  *out = json_node_get_object (node);
-  return TRUE;
+  if (node != NULL)
+    *out = json_node_get_object (node);
+  return node != NULL;
 }
 
 gboolean
@@ -290,6 +278,23 @@ _ts_feed_set_symbol (TsTick      *tick,
 }
 
 gboolean
+_ts_json_get_symbol (JsonObject   *object,
+                     const char   *name,
+                     TsTick       *tick,
+                     const char  **out,
+                     GError      **error)
+{
+  const char *symbol;
+
+  if (!_ts_json_get_string (object, name, &symbol, error)
+      || !_ts_feed_set_symbol (tick, symbol, error))
+    return FALSE;
+  if (out != NULL)
+    *out = symbol;
+  return TRUE;
+}
+
+gboolean
 _ts_feed_ms_to_us (gint64       ms,
                    const char  *what,
                    gint64      *out_us,
@@ -363,6 +368,34 @@ _ts_feed_check_time (gint64   time_us,
   return TRUE;
 }
 
+gboolean
+_ts_json_get_time_ms (JsonObject  *object,
+                      const char  *name,
+                      gint64       receive_time_us,
+                      gint64      *out_us,
+                      GError     **error)
+{
+  gint64 ms;
+
+  return _ts_json_get_int (object, name, &ms, error)
+         && _ts_feed_ms_to_us (ms, name, out_us, error)
+         && _ts_feed_check_time (*out_us, receive_time_us, error);
+}
+
+gboolean
+_ts_json_get_time_rfc3339 (JsonObject  *object,
+                           const char  *name,
+                           gint64       receive_time_us,
+                           gint64      *out_us,
+                           GError     **error)
+{
+  const char *text;
+
+  return _ts_json_get_string (object, name, &text, error)
+         && _ts_feed_parse_rfc3339 (text, out_us, error)
+         && _ts_feed_check_time (*out_us, receive_time_us, error);
+}
+
 void
 _ts_decoder_stats_reject (TsDecoderStats *stats,
                           const GError   *error)
@@ -395,4 +428,114 @@ _ts_decoder_stats_count (TsDecoderStats *stats,
       if (t->flags & TS_TICK_QUOTE)
         stats->quotes++;
     }
+}
+
+void
+_ts_feed_json_decoder_init (TsFeedJsonDecoder *base)
+{
+  memset (base, 0, sizeof *base);
+  base->parser = json_parser_new_immutable ();
+  base->bids = g_array_new (FALSE, FALSE, sizeof (TsBookLevel));
+  base->asks = g_array_new (FALSE, FALSE, sizeof (TsBookLevel));
+}
+
+void
+_ts_feed_json_decoder_clear (TsFeedJsonDecoder *base)
+{
+  g_clear_object (&base->parser);
+  g_clear_pointer (&base->bids, g_array_unref);
+  g_clear_pointer (&base->asks, g_array_unref);
+}
+
+gboolean
+_ts_feed_json_decoder_decode (TsFeedJsonDecoder     *base,
+                              const char            *data,
+                              gssize                 length,
+                              gint64                 receive_time_us,
+                              GArray                *ticks,
+                              TsFeedJsonDecodeFunc   decode,
+                              gpointer               decoder,
+                              GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  guint from;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (ticks != NULL, FALSE);
+  g_return_val_if_fail (g_array_get_element_size (ticks) == sizeof (TsTick), FALSE);
+
+  from = ticks->len;
+  base->stats.messages++;
+  base->receive_us = receive_time_us;
+
+  if (!_ts_feed_check_length (data, &length, &local_error)
+      || (object = _ts_feed_parse_object (base->parser, data, length, &local_error)) == NULL
+      || !decode (decoder, object, ticks, &local_error))
+    {
+      g_array_set_size (ticks, from);
+      _ts_decoder_stats_reject (&base->stats, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  _ts_decoder_stats_count (&base->stats, ticks, from);
+  return TRUE;
+}
+
+void
+_ts_feed_json_decoder_apply_levels (TsFeedJsonDecoder *base,
+                                    TsBook            *book)
+{
+  for (guint i = 0; i < base->bids->len; i++)
+    {
+      const TsBookLevel *level = &g_array_index (base->bids, TsBookLevel, i);
+
+      _ts_book_set (book, TRUE, level->price, level->size);
+    }
+  for (guint i = 0; i < base->asks->len; i++)
+    {
+      const TsBookLevel *level = &g_array_index (base->asks, TsBookLevel, i);
+
+      _ts_book_set (book, FALSE, level->price, level->size);
+    }
+}
+
+static void
+book_entry_free (gpointer data)
+{
+  /* the entry's first member is its TsBook * */
+  _ts_book_free (*(TsBook **) data);
+  g_free (data);
+}
+
+GHashTable *
+_ts_feed_book_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, book_entry_free);
+}
+
+gpointer
+_ts_feed_book_table_get (GHashTable *table,
+                         const char *symbol,
+                         gsize       entry_size)
+{
+  gpointer entry = g_hash_table_lookup (table, symbol);
+
+  if (entry == NULL)
+    {
+      entry = g_malloc0 (entry_size);
+      *(TsBook **) entry = _ts_book_new ();
+      g_hash_table_insert (table, g_strdup (symbol), entry);
+    }
+  return entry;
+}
+
+char *
+_ts_feed_json_builder_to_data (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
 }

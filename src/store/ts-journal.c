@@ -718,38 +718,96 @@ check_session (TsJournal  *self,
   return FALSE;
 }
 
+/* Reads one row of a cached statement into @row, a zeroed element. */
+typedef void (*ReadRowFunc) (sqlite3_stmt *stmt,
+                             gpointer      row,
+                             gpointer      user_data);
+
+/* Runs the cached statement @which (with @session_id bound to ?1 when it
+ * takes a parameter; first checked to exist when @check) and reads every
+ * row into a new array of @element_size elements (clear function @clear,
+ * may be NULL); NULL with TS_JOURNAL_ERROR_NOT_FOUND (see check_session())
+ * or TS_JOURNAL_ERROR_READ on a failure. */
+static GArray *
+load_rows (TsJournal       *self,
+           guint            which,
+           gint64           session_id,
+           gboolean         check,
+           gsize            element_size,
+           GDestroyNotify   clear,
+           ReadRowFunc      read_row,
+           gpointer         user_data,
+           GError         **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  sqlite3_stmt *stmt = self->stmts[which];
+  int rc;
+
+  if (check && !check_session (self, session_id, error))
+    return NULL;
+  rows = g_array_new (FALSE, TRUE, (guint) element_size);
+  if (clear != NULL)
+    g_array_set_clear_func (rows, clear);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, session_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_array_set_size (rows, rows->len + 1);
+      read_row (stmt, rows->data + (gsize) (rows->len - 1) * element_size, user_data);
+    }
+  if (!read_done (self, which, rc, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+static void
+read_session (sqlite3_stmt *stmt,
+              gpointer      row,
+              gpointer      user_data)
+{
+  TsJournalSession *s = row;
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->started_us = sqlite3_column_int64 (stmt, 1);
+  s->ended_us = sqlite3_column_int64 (stmt, 2); /* NULL reads as 0 */
+  s->source = column_dup (stmt, 3);
+  s->strategy = column_dup (stmt, 4);
+  s->params_json = column_dup (stmt, 5);
+  s->initial_capital = sqlite3_column_double (stmt, 6);
+  s->n_trades = (guint) sqlite3_column_int64 (stmt, 7);
+  s->total_pnl = sqlite3_column_double (stmt, 8);
+}
+
 GArray *
 ts_journal_list_sessions (TsJournal  *self,
                           GError    **error)
 {
-  g_autoptr(GArray) sessions = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  sessions = g_array_new (FALSE, TRUE, sizeof (TsJournalSession));
-  g_array_set_clear_func (sessions, session_clear);
-  stmt = self->stmts[STMT_LIST_SESSIONS];
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TsJournalSession s;
+  return load_rows (self, STMT_LIST_SESSIONS, 0, FALSE, sizeof (TsJournalSession), session_clear,
+                    read_session, NULL, error);
+}
 
-      s.id = sqlite3_column_int64 (stmt, 0);
-      s.started_us = sqlite3_column_int64 (stmt, 1);
-      s.ended_us = sqlite3_column_int64 (stmt, 2); /* NULL reads as 0 */
-      s.source = column_dup (stmt, 3);
-      s.strategy = column_dup (stmt, 4);
-      s.params_json = column_dup (stmt, 5);
-      s.initial_capital = sqlite3_column_double (stmt, 6);
-      s.n_trades = (guint) sqlite3_column_int64 (stmt, 7);
-      s.total_pnl = sqlite3_column_double (stmt, 8);
-      g_array_append_val (sessions, s);
-    }
-  if (!read_done (self, STMT_LIST_SESSIONS, rc, error))
-    return NULL;
-  return g_steal_pointer (&sessions);
+static void
+read_trade (sqlite3_stmt *stmt,
+            gpointer      row,
+            gpointer      user_data)
+{
+  TsTrade *t = row;
+
+  t->entry_time_us = sqlite3_column_int64 (stmt, 0);
+  t->exit_time_us = sqlite3_column_int64 (stmt, 1);
+  column_symbol (stmt, 2, t->symbol);
+  t->side = column_side (stmt, 3);
+  t->size = sqlite3_column_double (stmt, 4);
+  t->entry_price = sqlite3_column_double (stmt, 5);
+  t->exit_price = sqlite3_column_double (stmt, 6);
+  t->fees = sqlite3_column_double (stmt, 7);
+  t->pnl = sqlite3_column_double (stmt, 8);
+  t->pnl_pct = sqlite3_column_double (stmt, 9);
+  t->reason = column_reason (stmt, 10);
+  t->strategy_id = (guint) sqlite3_column_int64 (stmt, 11);
 }
 
 GArray *
@@ -757,41 +815,29 @@ ts_journal_load_trades (TsJournal  *self,
                         gint64      session_id,
                         GError    **error)
 {
-  g_autoptr(GArray) trades = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_session (self, session_id, error))
-    return NULL;
+  return load_rows (self, STMT_LOAD_TRADES, session_id, TRUE, sizeof (TsTrade), NULL,
+                    read_trade, NULL, error);
+}
 
-  trades = g_array_new (FALSE, TRUE, sizeof (TsTrade));
-  stmt = self->stmts[STMT_LOAD_TRADES];
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TsTrade t;
+static void
+read_fill (sqlite3_stmt *stmt,
+           gpointer      row,
+           gpointer      user_data)
+{
+  TsFill *f = row;
 
-      memset (&t, 0, sizeof t);
-      t.entry_time_us = sqlite3_column_int64 (stmt, 0);
-      t.exit_time_us = sqlite3_column_int64 (stmt, 1);
-      column_symbol (stmt, 2, t.symbol);
-      t.side = column_side (stmt, 3);
-      t.size = sqlite3_column_double (stmt, 4);
-      t.entry_price = sqlite3_column_double (stmt, 5);
-      t.exit_price = sqlite3_column_double (stmt, 6);
-      t.fees = sqlite3_column_double (stmt, 7);
-      t.pnl = sqlite3_column_double (stmt, 8);
-      t.pnl_pct = sqlite3_column_double (stmt, 9);
-      t.reason = column_reason (stmt, 10);
-      t.strategy_id = (guint) sqlite3_column_int64 (stmt, 11);
-      g_array_append_val (trades, t);
-    }
-  if (!read_done (self, STMT_LOAD_TRADES, rc, error))
-    return NULL;
-  return g_steal_pointer (&trades);
+  f->time_us = sqlite3_column_int64 (stmt, 0);
+  column_symbol (stmt, 1, f->symbol);
+  f->side = column_side (stmt, 2);
+  f->price = sqlite3_column_double (stmt, 3);
+  f->size = sqlite3_column_double (stmt, 4);
+  f->fee = sqlite3_column_double (stmt, 5);
+  f->opens = sqlite3_column_int (stmt, 6) != 0;
+  f->reason = column_reason (stmt, 7);
+  f->strategy_id = (guint) sqlite3_column_int64 (stmt, 8);
 }
 
 GArray *
@@ -799,38 +845,29 @@ ts_journal_load_fills (TsJournal  *self,
                        gint64      session_id,
                        GError    **error)
 {
-  g_autoptr(GArray) fills = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_session (self, session_id, error))
-    return NULL;
+  return load_rows (self, STMT_LOAD_FILLS, session_id, TRUE, sizeof (TsFill), NULL,
+                    read_fill, NULL, error);
+}
 
-  fills = g_array_new (FALSE, TRUE, sizeof (TsFill));
-  stmt = self->stmts[STMT_LOAD_FILLS];
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TsFill f;
+static void
+read_position (sqlite3_stmt *stmt,
+               gpointer      row,
+               gpointer      user_data)
+{
+  TsJournalPosition *p = row;
 
-      memset (&f, 0, sizeof f);
-      f.time_us = sqlite3_column_int64 (stmt, 0);
-      column_symbol (stmt, 1, f.symbol);
-      f.side = column_side (stmt, 2);
-      f.price = sqlite3_column_double (stmt, 3);
-      f.size = sqlite3_column_double (stmt, 4);
-      f.fee = sqlite3_column_double (stmt, 5);
-      f.opens = sqlite3_column_int (stmt, 6) != 0;
-      f.reason = column_reason (stmt, 7);
-      f.strategy_id = (guint) sqlite3_column_int64 (stmt, 8);
-      g_array_append_val (fills, f);
-    }
-  if (!read_done (self, STMT_LOAD_FILLS, rc, error))
-    return NULL;
-  return g_steal_pointer (&fills);
+  p->session_id = *(const gint64 *) user_data;
+  column_symbol (stmt, 0, p->symbol);
+  p->side = column_side (stmt, 1);
+  p->size = sqlite3_column_double (stmt, 2);
+  p->entry_price = sqlite3_column_double (stmt, 3);
+  p->entry_time_us = sqlite3_column_int64 (stmt, 4);
+  p->entry_fee = sqlite3_column_double (stmt, 5);
+  p->state = column_dup (stmt, 6);
+  p->strategy_id = (guint) sqlite3_column_int64 (stmt, 7);
 }
 
 GArray *
@@ -839,9 +876,8 @@ ts_journal_load_open_positions (TsJournal  *self,
                                 gint64     *found_session_id,
                                 GError    **error)
 {
-  g_autoptr(GArray) positions = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean check = session_id > 0;
+  GArray *positions;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -849,50 +885,28 @@ ts_journal_load_open_positions (TsJournal  *self,
   if (found_session_id != NULL)
     *found_session_id = 0;
 
-  positions = g_array_new (FALSE, TRUE, sizeof (TsJournalPosition));
-  g_array_set_clear_func (positions, position_clear);
-
   if (session_id <= 0)
     {
-      stmt = self->stmts[STMT_LAST_UNFINISHED];
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        session_id = sqlite3_column_int64 (stmt, 0);
-      else
-        session_id = 0;
-      if (rc == SQLITE_ROW)
-        rc = SQLITE_DONE;
-      if (!read_done (self, STMT_LAST_UNFINISHED, rc, error))
+      sqlite3_stmt *stmt = self->stmts[STMT_LAST_UNFINISHED];
+      int rc = sqlite3_step (stmt);
+
+      session_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      if (!read_done (self, STMT_LAST_UNFINISHED, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
         return NULL;
       if (session_id == 0)
-        return g_steal_pointer (&positions);
+        {
+          positions = g_array_new (FALSE, TRUE, sizeof (TsJournalPosition));
+          g_array_set_clear_func (positions, position_clear);
+          return positions;
+        }
     }
-  else if (!check_session (self, session_id, error))
-    return NULL;
 
-  stmt = self->stmts[STMT_LOAD_POSITIONS];
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TsJournalPosition p;
-
-      memset (&p, 0, sizeof p);
-      p.session_id = session_id;
-      column_symbol (stmt, 0, p.symbol);
-      p.side = column_side (stmt, 1);
-      p.size = sqlite3_column_double (stmt, 2);
-      p.entry_price = sqlite3_column_double (stmt, 3);
-      p.entry_time_us = sqlite3_column_int64 (stmt, 4);
-      p.entry_fee = sqlite3_column_double (stmt, 5);
-      p.state = column_dup (stmt, 6);
-      p.strategy_id = (guint) sqlite3_column_int64 (stmt, 7);
-      g_array_append_val (positions, p);
-    }
-  if (!read_done (self, STMT_LOAD_POSITIONS, rc, error))
-    return NULL;
-  if (found_session_id != NULL)
+  positions = load_rows (self, STMT_LOAD_POSITIONS, session_id, check,
+                         sizeof (TsJournalPosition), position_clear, read_position,
+                         &session_id, error);
+  if (positions != NULL && found_session_id != NULL)
     *found_session_id = session_id;
-  return g_steal_pointer (&positions);
+  return positions;
 }
 
 gboolean
@@ -912,6 +926,27 @@ ts_journal_export_csv (TsJournal   *self,
     return FALSE;
   return ts_trade_csv_writer_write_file (path, (const TsTrade *) trades->data,
                                          trades->len, error);
+}
+
+/* Prepares @sql on @db into *stmt (finalizing what *stmt held) and steps
+ * it to its first row; TS_JOURNAL_ERROR_READ otherwise. */
+static gboolean
+peek_row (sqlite3        *db,
+          const char     *path,
+          const char     *sql,
+          sqlite3_stmt  **stmt,
+          GError        **error)
+{
+  sqlite3_finalize (*stmt);
+  *stmt = NULL;
+  if (sqlite3_prepare_v2 (db, sql, -1, stmt, NULL) != SQLITE_OK
+      || sqlite3_step (*stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TS_JOURNAL_ERROR, TS_JOURNAL_ERROR_READ,
+                   "cannot read the journal %s: %s", path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -945,34 +980,22 @@ ts_journal_peek_last_time (const char  *path,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   /* A journal another thread or process is creating right now has no
    * tables yet (an empty file until its schema commits): nothing seen. */
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT COUNT(*) FROM sqlite_master"
-                           " WHERE type = 'table' AND name IN ('fills', 'trades')",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, TS_JOURNAL_ERROR, TS_JOURNAL_ERROR_READ,
-                   "cannot read the journal %s: %s", path, sqlite3_errmsg (db));
-      goto out;
-    }
+  if (!peek_row (db, path,
+                 "SELECT COUNT(*) FROM sqlite_master"
+                 " WHERE type = 'table' AND name IN ('fills', 'trades')",
+                 &stmt, error))
+    goto out;
   if (sqlite3_column_int (stmt, 0) < 2)
     {
       ok = TRUE;
       goto out;
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT MAX(t) FROM ("
-                           " SELECT MAX(time_us) AS t FROM fills"
-                           " UNION ALL SELECT MAX(exit_time_us) FROM trades)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, TS_JOURNAL_ERROR, TS_JOURNAL_ERROR_READ,
-                   "cannot read the journal %s: %s", path, sqlite3_errmsg (db));
-      goto out;
-    }
+  if (!peek_row (db, path,
+                 "SELECT MAX(t) FROM ("
+                 " SELECT MAX(time_us) AS t FROM fills"
+                 " UNION ALL SELECT MAX(exit_time_us) FROM trades)",
+                 &stmt, error))
+    goto out;
   if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     *time_us = sqlite3_column_int64 (stmt, 0);
   ok = TRUE;
