@@ -86,11 +86,9 @@ static inline gboolean
 _ts_risk_manager_check_drawdown (TsRiskManager *self,
                                  double         equity)
 {
-  if (equity > self->dd_peak)
-    {
-      self->dd_peak = equity;
-      return FALSE;
-    }
+  /* a running maximum without a branch on the equity path; at a new peak
+   * the test below passes (dd_keep < 1), or max_drawdown_pct is 0 (off) */
+  self->dd_peak = equity > self->dd_peak ? equity : self->dd_peak;
   if (G_LIKELY (self->dd_halted || equity > self->dd_peak * self->dd_keep))
     return FALSE;
   if (!(self->params.max_drawdown_pct > 0.0))
