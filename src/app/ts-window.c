@@ -521,6 +521,14 @@ ts_window_get_chart (TsWindow *self)
   return self->chart;
 }
 
+TsSpreadChart *
+ts_window_get_spread_chart (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+
+  return self->spread_chart;
+}
+
 TsStatsPanel *
 ts_window_get_stats_panel (TsWindow *self)
 {

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ts-price-chart.h"
+#include "ts-spread-chart.h"
 #include "ts-stats-panel.h"
 #include "ts-session.h"
 
@@ -76,5 +77,13 @@ GListModel   *ts_window_get_trade_model (TsWindow       *self);
  * Returns: (transfer none): the statistics panel
  */
 TsStatsPanel *ts_window_get_stats_panel (TsWindow       *self);
+/**
+ * ts_window_get_spread_chart:
+ * @self: a window
+ *
+ * Returns: (transfer none): the pairs strategy's spread panel (hidden
+ *   while no pairs strategy sends its overlay)
+ */
+TsSpreadChart *ts_window_get_spread_chart (TsWindow     *self);
 
 G_END_DECLS
