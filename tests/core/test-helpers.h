@@ -14,11 +14,13 @@
 #define MS(x) ((gint64) (x) * 1000)
 #define SEC(x) ((gint64) (x) * 1000000)
 
+/* a buyer-initiated trade of @symbol */
 static inline TsEngineEvents
-push_trade (TsEngine *engine,
-            gint64    time_us,
-            double    price,
-            double    size)
+push_trade_symbol (TsEngine   *engine,
+                   const char *symbol,
+                   gint64      time_us,
+                   double      price,
+                   double      size)
 {
   TsTick t;
 
@@ -28,8 +30,17 @@ push_trade (TsEngine *engine,
   t.aggressor = TS_SIDE_BUY;
   t.price = price;
   t.size = size;
-  ts_tick_set_symbol (&t, "TEST");
+  ts_tick_set_symbol (&t, symbol);
   return ts_engine_push_tick (engine, &t);
+}
+
+static inline TsEngineEvents
+push_trade (TsEngine *engine,
+            gint64    time_us,
+            double    price,
+            double    size)
+{
+  return push_trade_symbol (engine, "TEST", time_us, price, size);
 }
 
 static inline TsEngineEvents

@@ -16,36 +16,17 @@
 
 #define EPS 1e-9
 
-static TsEngineEvents
-push_sym (TsEngine   *engine,
-          const char *symbol,
-          gint64      time_us,
-          double      price,
-          double      size)
-{
-  TsTick t;
-
-  memset (&t, 0, sizeof t);
-  t.time_us = time_us;
-  t.flags = TS_TICK_TRADE;
-  t.aggressor = TS_SIDE_BUY;
-  t.price = price;
-  t.size = size;
-  ts_tick_set_symbol (&t, symbol);
-  return ts_engine_push_tick (engine, &t);
-}
-
 /* push_burst_up of test-helpers.h on any symbol: a long signal at t + 400 ms */
 static void
 burst_up (TsEngine   *e,
           const char *symbol,
           gint64      t)
 {
-  push_sym (e, symbol, t, 1000.0, 1.0);
-  push_sym (e, symbol, t + MS (100), 1000.0, 1.0);
-  push_sym (e, symbol, t + MS (200), 1000.0, 1.0);
-  push_sym (e, symbol, t + MS (300), 1000.0, 1.0);
-  push_sym (e, symbol, t + MS (400), 1001.0, 2.0);
+  push_trade_symbol (e, symbol, t, 1000.0, 1.0);
+  push_trade_symbol (e, symbol, t + MS (100), 1000.0, 1.0);
+  push_trade_symbol (e, symbol, t + MS (200), 1000.0, 1.0);
+  push_trade_symbol (e, symbol, t + MS (300), 1000.0, 1.0);
+  push_trade_symbol (e, symbol, t + MS (400), 1001.0, 2.0);
 }
 
 static TsEngine *

@@ -53,16 +53,7 @@ push_sym (TsEngine   *e,
           gint64      time_us,
           double      price)
 {
-  TsTick t;
-
-  memset (&t, 0, sizeof t);
-  t.time_us = time_us;
-  t.flags = TS_TICK_TRADE;
-  t.aggressor = TS_SIDE_BUY;
-  t.price = price;
-  t.size = 1.0;
-  ts_tick_set_symbol (&t, symbol);
-  ts_engine_push_tick (e, &t);
+  push_trade_symbol (e, symbol, time_us, price, 1.0);
 }
 
 /* ---- section 1: Maxwell ---- */
