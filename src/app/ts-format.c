@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -66,6 +67,19 @@ char *
 ts_format_price (double price)
 {
   return ts_format_number (price, ts_format_price_digits (price), FALSE);
+}
+
+char *
+ts_format_size (double size)
+{
+  return ts_format_number (size, size == floor (size) ? 0 : 4, FALSE);
+}
+
+const char *
+ts_format_side (TsSide side)
+{
+  /* Translators: the open position's side */
+  return side == TS_SIDE_BUY ? C_("position", "Long") : C_("position", "Short");
 }
 
 char *

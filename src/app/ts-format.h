@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "core/ts-tick.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -39,6 +41,22 @@ int   ts_format_price_digits   (double  price);
  *   thousands separators, "—" when not finite
  */
 char *ts_format_price          (double  price);
+/**
+ * ts_format_size:
+ * @size: a position or trade size, base units
+ *
+ * Returns: (transfer full): a whole size without decimals ("1"), else 4
+ *   decimals ("0.0167")
+ */
+char *ts_format_size           (double  size);
+/**
+ * ts_format_side:
+ * @side: %TS_SIDE_BUY or %TS_SIDE_SELL
+ *
+ * Returns: the position side as the UI names it: "Long" or "Short"
+ *   (translated, static)
+ */
+const char *ts_format_side     (TsSide  side);
 /**
  * ts_format_time_us:
  * @time_us: µs since the Unix epoch

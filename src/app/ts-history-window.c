@@ -147,18 +147,6 @@ format_exit_time (gint64 entry_us,
   return g_date_time_format (exit_dt, "%Y-%m-%d %H:%M:%S");
 }
 
-static char *
-format_size (double size)
-{
-  return ts_format_number (size, size == floor (size) ? 0 : 4, FALSE);
-}
-
-static const char *
-side_text (TsSide side)
-{
-  return side == TS_SIDE_BUY ? C_("position", "Long") : C_("position", "Short");
-}
-
 /* "momentum,maxwell" → "momentum, maxwell" */
 static char *
 format_strategies (const char *strategy)
@@ -772,7 +760,7 @@ make_position_row (TsHistoryWindow         *self,
                    const TsJournalPosition *p)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *size = format_size (p->size);
+  g_autofree char *size = ts_format_size (p->size);
   g_autofree char *price = ts_format_price (p->entry_price);
   g_autofree char *when = format_local_time (p->entry_time_us);
   g_autofree char *fee = ts_format_number (p->entry_fee, 2, FALSE);
@@ -781,7 +769,7 @@ make_position_row (TsHistoryWindow         *self,
   g_autofree char *subtitle = NULL;
 
   /* Translators: symbol, Long/Short, size, entry price */
-  title = g_strdup_printf (_("%s · %s %s @ %s"), p->symbol, side_text (p->side), size, price);
+  title = g_strdup_printf (_("%s · %s %s @ %s"), p->symbol, ts_format_side (p->side), size, price);
   /* Translators: strategy, entry time (local), entry fee */
   subtitle = g_strdup_printf (_("%s · since %s · entry fee %s"),
                               strategy != NULL ? strategy : "—", when, fee);
@@ -1093,10 +1081,10 @@ on_cell_bind (GtkSignalListItemFactory *factory,
       }
       break;
     case COL_SIDE:
-      text = g_strdup (side_text (trade->side));
+      text = g_strdup (ts_format_side (trade->side));
       break;
     case COL_SIZE:
-      text = format_size (trade->size);
+      text = ts_format_size (trade->size);
       break;
     case COL_ENTRY_PRICE:
       text = ts_format_price (trade->entry_price);

@@ -94,20 +94,8 @@ ts_stats_panel_set_stats (TsStatsPanel        *self,
     }
   else
     {
-      switch (stats->position_side)
-        {
-        case TS_SIDE_BUY:
-          /* Translators: the open position's side */
-          position = C_("position", "Long");
-          break;
-        case TS_SIDE_SELL:
-          position = C_("position", "Short");
-          break;
-        case TS_SIDE_NONE:
-        default:
-          position = C_("position", "None");
-          break;
-        }
+      position = stats->position_side == TS_SIDE_NONE ? C_("position", "None")
+                                                      : ts_format_side (stats->position_side);
       gtk_label_set_text (self->position_label, position);
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->position_label), "success");

@@ -99,11 +99,10 @@ on_bind (GtkSignalListItemFactory *factory,
       }
       break;
     case COL_SIDE:
-      text = g_strdup (trade->side == TS_SIDE_BUY ? C_("position", "Long")
-                                                  : C_("position", "Short"));
+      text = g_strdup (ts_format_side (trade->side));
       break;
     case COL_SIZE:
-      text = ts_format_number (trade->size, trade->size == floor (trade->size) ? 0 : 4, FALSE);
+      text = ts_format_size (trade->size);
       break;
     case COL_ENTRY_PRICE:
       text = ts_format_price (trade->entry_price);
