@@ -257,12 +257,24 @@ on_session_update (TsApplication   *self,
     show_toast (self, update->journal_message);
 }
 
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+/* ---- a local file to write, asked for in a save dialog ----------------- */
+
+typedef void (*SavePathFunc) (TsApplication *self,
+                              const char    *path);
+
+typedef struct
 {
-  TsApplication *self = user_data;
+  TsApplication *self;
+  SavePathFunc   func;
+  const char    *not_local;  /* the toast when the file is not local */
+} SaveRequest;
+
+static void
+on_save_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  SaveRequest *request = user_data;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -270,14 +282,40 @@ on_export_response (GtkNativeDialog *dialog,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        export_to_path (self, path);
+        request->func (request->self, path);
       else
-        show_toast (self, _("Could not export trades: choose a local file"));
+        show_toast (request->self, request->not_local);
     }
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
-  g_application_release (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (request->self));
+  g_free (request);
+}
+
+/* asks for a file to save to, then calls @func with its local path;
+ * @title, @accept and @not_local are translated static strings */
+static void
+ask_save_path (TsApplication *self,
+               const char    *title,
+               const char    *accept,
+               const char    *current_name,
+               SavePathFunc   func,
+               const char    *not_local)
+{
+  GtkFileChooserNative *chooser;
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  request->self = self;
+  request->func = func;
+  request->not_local = not_local;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (get_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), request);
+  g_application_hold (G_APPLICATION (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -287,7 +325,6 @@ export_trades (GSimpleAction *action,
 {
   TsApplication *self = user_data;
   const char *path = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *chooser;
 
   if (path[0] != '\0')
     {
@@ -295,15 +332,8 @@ export_trades (GSimpleAction *action,
       return;
     }
 
-  chooser = gtk_file_chooser_native_new (_("Export Trades as CSV"),
-                                         GTK_WINDOW (get_window (self)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "tickscope-trades.csv");
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  g_application_hold (G_APPLICATION (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ask_save_path (self, _("Export Trades as CSV"), _("_Export"), "tickscope-trades.csv",
+                 export_to_path, _("Could not export trades: choose a local file"));
 }
 
 typedef struct
@@ -474,29 +504,6 @@ record_to_path (TsApplication *self,
   }
 }
 
-static void
-on_record_response (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  TsApplication *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        record_to_path (self, path);
-      else
-        show_toast (self, _("Could not record: choose a local file"));
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_application_release (G_APPLICATION (self));
-}
-
 /* app.record-session('PATH'): records to PATH, or asks with '' ; a second
  * activation stops, as app.stop-recording does */
 static void
@@ -506,7 +513,6 @@ record_session (GSimpleAction *action,
 {
   TsApplication *self = user_data;
   const char *path = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *chooser;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *name = NULL;
 
@@ -524,15 +530,8 @@ record_session (GSimpleAction *action,
 
   now = g_date_time_new_now_local ();
   name = g_date_time_format (now, "tickscope-%Y%m%d-%H%M%S.gz");
-  chooser = gtk_file_chooser_native_new (_("Record Session"),
-                                         GTK_WINDOW (get_window (self)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Record"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_record_response), self);
-  g_application_hold (G_APPLICATION (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ask_save_path (self, _("Record Session"), _("_Record"), name,
+                 record_to_path, _("Could not record: choose a local file"));
 }
 
 static void
